@@ -1,0 +1,18 @@
+/** The per-browser manifest, derived from the one source manifest.json. */
+export type Browser = 'chrome' | 'firefox';
+
+export const GECKO_ID = 'wsinspect@wsinspect.dev';
+
+type Manifest = Record<string, any>;
+
+export function manifestFor(base: Manifest, browser: Browser, version: string): Manifest {
+  const m: Manifest = structuredClone(base);
+  m.version = version;
+  if (browser === 'chrome') return m;
+  // Firefox: an event page instead of a service worker, an add-on id, no Chrome-only keys.
+  m.background = { scripts: [m.background.service_worker], type: 'module' };
+  m.browser_specific_settings = { gecko: { id: GECKO_ID, strict_min_version: '128.0' } };
+  delete m.minimum_chrome_version;
+  for (const script of m.content_scripts) delete script.match_origin_as_fallback;
+  return m;
+}

@@ -1,0 +1,11 @@
+import browser from 'webextension-polyfill';
+import { Router } from './router';
+
+const router = new Router({
+  extensionOrigin: browser.runtime.getURL(''),
+  sendToTab(tabId, command) {
+    browser.tabs.sendMessage(tabId, command).catch(() => { /* no relay in this tab (yet) */ });
+  },
+});
+
+browser.runtime.onConnect.addListener((port) => router.connect(port));

@@ -1,0 +1,86 @@
+/**
+ * Routes capture data from the relays of a tab to the panels inspecting that tab, and
+ * nowhere else. Holds no captured data itself: the relays keep the backlog, so a
+ * service-worker restart loses nothing (panels re-subscribe and relays resend).
+ */
+import type { Runtime } from 'webextension-polyfill';
+import {
+  PANEL_PORT, PROTOCOL_VERSION, RELAY_PORT, isPanelRequest, isRelayMessage,
+  type PanelMessage, type RelayCommand, type SinceMap,
+} from '../protocol/ports';
+
+export interface RouterDeps {
+  extensionOrigin: string;
+  sendToTab(tabId: number, command: RelayCommand): void;
+}
+
+export class Router {
+  private panels = new Map<number, Set<Runtime.Port>>();
+  private relays = new Map<number, Set<Runtime.Port>>();
+
+  constructor(private deps: RouterDeps) {}
+
+  connect(port: Runtime.Port): void {
+    const sender = port.sender;
+    const fromExtensionPage = !!sender?.url?.startsWith(this.deps.extensionOrigin);
+    if (port.name === RELAY_PORT && sender?.tab?.id !== undefined && !fromExtensionPage) {
+      this.addRelay(port, sender.tab.id, sender.frameId ?? 0);
+    } else if (port.name === PANEL_PORT && fromExtensionPage) {
+      this.addPanel(port);
+    } else {
+      port.disconnect();
+    }
+  }
+
+  private addRelay(port: Runtime.Port, tabId: number, frameId: number): void {
+    add(this.relays, tabId, port);
+    port.onDisconnect.addListener(() => remove(this.relays, tabId, port));
+    port.onMessage.addListener((message: unknown) => {
+      if (!isRelayMessage(message)) return;
+      if (message.type === 'hello') {
+        if (this.panels.has(tabId)) port.postMessage({ v: PROTOCOL_VERSION, type: 'sync', since: {} } satisfies RelayCommand);
+        return;
+      }
+      const panels = this.panels.get(tabId);
+      if (!panels) return;
+      const tagged: PanelMessage = { ...message, frameId };
+      for (const panel of panels) panel.postMessage(tagged);
+    });
+  }
+
+  private addPanel(port: Runtime.Port): void {
+    let tabId: number | undefined;
+    port.onMessage.addListener((message: unknown) => {
+      if (!isPanelRequest(message)) return;
+      if (tabId !== undefined) remove(this.panels, tabId, port);
+      tabId = message.tabId;
+      add(this.panels, tabId, port);
+      this.deps.sendToTab(tabId, { v: PROTOCOL_VERSION, type: 'sync', since: sanitizeSince(message.since) });
+    });
+    port.onDisconnect.addListener(() => {
+      if (tabId === undefined) return;
+      remove(this.panels, tabId, port);
+      if (this.panels.has(tabId)) return;
+      for (const relay of this.relays.get(tabId) ?? []) relay.postMessage({ v: PROTOCOL_VERSION, type: 'unsync' } satisfies RelayCommand);
+    });
+  }
+}
+
+function sanitizeSince(since: SinceMap): SinceMap {
+  const clean: SinceMap = {};
+  for (const [docId, fseq] of Object.entries(since)) if (typeof fseq === 'number' && fseq >= 0) clean[docId] = fseq;
+  return clean;
+}
+
+function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function remove<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}

@@ -1,0 +1,14 @@
+/**
+ * Page-world entry, run synchronously at document_start in every frame before any page
+ * script. Built as a self-contained IIFE (crxjs `*.iife.ts`); it must import nothing
+ * from extension APIs and define no globals.
+ */
+import { connectToRelay } from './reporter';
+import { patchWebSocket } from './websocket';
+
+try {
+  connectToRelay();
+  patchWebSocket(window);
+} catch {
+  // A hook that fails must leave the page as it was.
+}

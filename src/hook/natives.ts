@@ -1,0 +1,37 @@
+/**
+ * Everything the hook uses from the page's world, captured before any page script runs,
+ * so that later tampering by the page (patched prototypes, replaced globals) cannot
+ * break or observe the hook.
+ */
+const R = Reflect;
+const uncurry = <T extends (...a: any[]) => any>(fn: T) =>
+  (self: unknown, ...args: Parameters<T>): ReturnType<T> => R.apply(fn, self, args);
+
+export const natives = {
+  Reflect: R,
+  defineProperty: Object.defineProperty,
+  getOwnPropertyDescriptor: Object.getOwnPropertyDescriptor,
+  setPrototypeOf: Object.setPrototypeOf,
+  WeakMap,
+  MessageChannel,
+  ArrayBuffer,
+  Uint8Array,
+  isView: ArrayBuffer.isView,
+  now: performance.now.bind(performance),
+  timeOrigin: performance.timeOrigin,
+  queueMicrotask: queueMicrotask.bind(globalThis),
+  postToWindow: uncurry(window.postMessage as (msg: unknown, origin: string, transfer?: Transferable[]) => void),
+  portPost: uncurry(MessagePort.prototype.postMessage as (msg: unknown, transfer: Transferable[]) => void),
+  addListener: uncurry(EventTarget.prototype.addEventListener as (type: string, fn: (e: any) => void) => void),
+  arraySlice: uncurry(ArrayBuffer.prototype.slice as (begin?: number, end?: number) => ArrayBuffer),
+  u8Slice: uncurry(Uint8Array.prototype.slice as (begin?: number, end?: number) => Uint8Array),
+  getter<T>(proto: object, name: string): (self: unknown) => T {
+    const get = Object.getOwnPropertyDescriptor(proto, name)!.get!;
+    return (self: unknown) => R.apply(get, self, []) as T;
+  },
+};
+
+/** Epoch milliseconds with sub-millisecond precision. */
+export function timestamp(): number {
+  return natives.timeOrigin + natives.now();
+}

@@ -1,0 +1,41 @@
+/** Byte helpers shared by the relay, the panel and tests. Pure, no browser-only APIs. */
+
+/** UTF-8 length of a string as the WebSocket will send it (lone surrogates become U+FFFD, 3 bytes). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { n += 4; i++; } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+const CHUNK = 0x8000;
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);
+  }
+  return btoa(binary);
+}
+
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Hex of the first `max` bytes, space separated, with an ellipsis when cut. */
+export function hexPreview(bytes: Uint8Array, max = 64): string {
+  const n = Math.min(bytes.length, max);
+  const parts = new Array<string>(n);
+  for (let i = 0; i < n; i++) parts[i] = bytes[i].toString(16).padStart(2, '0');
+  return parts.join(' ') + (bytes.length > max ? ' …' : '');
+}

@@ -1,0 +1,162 @@
+/**
+ * The panel's model of one inspected tab: connections and frames, built from what the
+ * background forwards. Pure logic (no DOM, no extension APIs) so it is unit-tested.
+ *
+ * - Frames are deduplicated per document by their contiguous frame number (`fseq`):
+ *   after a service-worker restart the relays resend their backlog and nothing doubles.
+ * - Frames the page's backlog had to evict before the panel saw them are counted (`lost`),
+ *   and so are frames over the panel's own cap (`dropped`, oldest first).
+ * - A new top-level document starts a new session unless the log is preserved.
+ */
+import type { CaptureEvent, CloseEvent, Direction, FrameEvent, Opcode } from '../protocol/capture';
+import type { PanelMessage, SinceMap } from '../protocol/ports';
+
+export type ConnectionState = 'connecting' | 'open' | 'closing' | 'closed';
+
+export interface Connection {
+  id: string;
+  docId: string;
+  frameId: number;
+  url: string;
+  protocols: string[];
+  api: string;
+  createdAt: number;
+  state: ConnectionState;
+  protocol: string;
+  extensions: string;
+  openedAt?: number;
+  closedAt?: number;
+  close?: Pick<CloseEvent, 'code' | 'reason' | 'wasClean'>;
+  errored: boolean;
+  framesSent: number;
+  framesReceived: number;
+  bytesSent: number;
+  bytesReceived: number;
+}
+
+export interface Frame {
+  /** Position in capture order since the session started; stable across drops. */
+  index: number;
+  conn: string;
+  time: number;
+  dir: Direction;
+  opcode: Opcode;
+  /** Text, or base64 for binary. */
+  data: string;
+  size: number;
+  discarded?: boolean;
+}
+
+interface DocState { frameId: number; url: string; timeOrigin: number; maxFseq: number }
+
+export interface StoreOptions { maxFrames: number; preserveLog: boolean }
+
+export class CaptureStore {
+  connections = new Map<string, Connection>();
+  frames: Frame[] = [];
+  /** Frames evicted from a page's backlog before the panel received them. */
+  lost = 0;
+  /** Frames removed from this panel because `maxFrames` was reached. */
+  dropped = 0;
+  /** Bumped on every change, for views to re-render cheaply. */
+  version = 0;
+  private docs = new Map<string, DocState>();
+  private topTimeOrigin = 0;
+  private nextIndex = 0;
+
+  constructor(public options: StoreOptions = { maxFrames: 1_000_000, preserveLog: false }) {}
+
+  /** What the panel already has, per document, so relays resend only the rest. */
+  since(): SinceMap {
+    const since: SinceMap = {};
+    for (const [docId, doc] of this.docs) since[docId] = doc.maxFseq;
+    return since;
+  }
+
+  apply(message: PanelMessage): void {
+    if (message.type === 'backlog') {
+      this.noteDocument(message.docId, message.frameId, message.url, message.timeOrigin);
+      this.lost += message.lost;
+    }
+    const doc = this.docs.get(message.docId);
+    if (!doc || this.isStale(doc)) return;
+    const lastTime = this.frames.length ? this.frames[this.frames.length - 1].time : -Infinity;
+    const before = this.frames.length;
+    for (const event of message.events) this.applyEvent(doc, event);
+    // A backlog from another frame may hold older frames: keep the table in time order.
+    if (this.frames.length > before && this.frames[before].time < lastTime) this.frames.sort(byTime);
+    this.enforceCap();
+    this.version++;
+  }
+
+  clear(): void {
+    this.connections = new Map();
+    this.frames = [];
+    this.lost = 0;
+    this.dropped = 0;
+    this.version++;
+  }
+
+  private noteDocument(docId: string, frameId: number, url: string, timeOrigin: number): void {
+    if (!this.docs.has(docId)) this.docs.set(docId, { frameId, url, timeOrigin, maxFseq: 0 });
+    if (frameId !== 0 || timeOrigin <= this.topTimeOrigin) return;
+    const navigated = this.topTimeOrigin !== 0;
+    this.topTimeOrigin = timeOrigin;
+    if (navigated && !this.options.preserveLog) this.clear();
+  }
+
+  /** A document older than the current top-level page: left over from before a navigation. */
+  private isStale(doc: DocState): boolean {
+    return !this.options.preserveLog && doc.timeOrigin < this.topTimeOrigin;
+  }
+
+  private applyEvent(doc: DocState, e: CaptureEvent): void {
+    if (e.kind === 'frame') return this.addFrame(doc, e);
+    let c = this.connections.get(e.conn);
+    if (e.kind === 'connection') {
+      if (!c) this.connections.set(e.conn, newConnection(e, doc));
+      return;
+    }
+    if (!c) return;
+    if (e.kind === 'open') {
+      if (c.state === 'connecting') c.state = 'open';
+      c.openedAt = e.time;
+      c.protocol = e.protocol;
+      c.extensions = e.extensions;
+    } else if (e.kind === 'error') {
+      c.errored = true;
+    } else if (e.kind === 'close') {
+      c.state = 'closed';
+      c.closedAt = e.time;
+      c.close = { code: e.code, reason: e.reason, wasClean: e.wasClean };
+    }
+  }
+
+  private addFrame(doc: DocState, e: FrameEvent): void {
+    if (e.fseq <= doc.maxFseq) return;
+    doc.maxFseq = e.fseq;
+    this.frames.push({ index: this.nextIndex++, conn: e.conn, time: e.time, dir: e.dir, opcode: e.opcode, data: e.data, size: e.size, discarded: e.discarded });
+    const c = this.connections.get(e.conn);
+    if (!c) return;
+    if (e.dir === 'sent') { c.framesSent++; c.bytesSent += e.size; } else { c.framesReceived++; c.bytesReceived += e.size; }
+  }
+
+  private enforceCap(): void {
+    const over = this.frames.length - this.options.maxFrames;
+    if (over <= 0) return;
+    this.frames.splice(0, over);
+    this.dropped += over;
+  }
+}
+
+function byTime(a: Frame, b: Frame): number {
+  return a.time - b.time || a.index - b.index;
+}
+
+function newConnection(e: Extract<CaptureEvent, { kind: 'connection' }>, doc: DocState): Connection {
+  return {
+    id: e.conn, docId: e.conn.slice(0, e.conn.lastIndexOf(':')), frameId: doc.frameId, url: e.url, protocols: e.protocols,
+    api: e.api, createdAt: e.time, state: 'connecting', protocol: '', extensions: '', errored: false,
+    framesSent: 0, framesReceived: 0, bytesSent: 0, bytesReceived: 0,
+  };
+}

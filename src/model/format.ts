@@ -1,0 +1,67 @@
+/** Display helpers for frames and connections. Pure. */
+import { base64ToBytes, hexPreview } from './bytes';
+import type { Connection, Frame } from './capture-store';
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** Local wall-clock time with milliseconds, e.g. 14:03:07.123 */
+export function formatClock(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}
+
+/** Full timestamp with microseconds, for tooltips. */
+export function formatFullTime(epochMs: number): string {
+  const micros = Math.round((epochMs % 1) * 1000);
+  return `${new Date(epochMs).toISOString().replace('Z', '')}${pad(micros, 3)}Z`;
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The bytes of a frame's payload (binary frames hold base64). */
+export function frameBytes(frame: Frame): Uint8Array {
+  return frame.opcode === 'binary' ? base64ToBytes(frame.data) : new TextEncoder().encode(frame.data);
+}
+
+/** One line for the table: the start of the text, or hex for binary. */
+export function framePreview(frame: Frame, maxChars = 200): string {
+  if (frame.opcode === 'binary') {
+    // 64 bytes need 88 base64 characters; decode only those.
+    return hexPreview(base64ToBytes(frame.data.slice(0, 88)), 64) + (frame.size > 64 && frame.data.length > 88 ? ' …' : '');
+  }
+  const text = frame.data.length > maxChars ? frame.data.slice(0, maxChars) + '…' : frame.data;
+  return text.replace(/[\r\n\t]+/g, ' ');
+}
+
+/** Pretty JSON when the text parses as a JSON object or array, else null. */
+export function prettyJson(text: string): string | null {
+  const start = text.trimStart()[0];
+  if (start !== '{' && start !== '[') return null;
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return null;
+  }
+}
+
+/** Classic hex dump: offset, 16 bytes of hex, ASCII. */
+export function hexDump(bytes: Uint8Array, maxBytes = 64 * 1024): string {
+  const n = Math.min(bytes.length, maxBytes);
+  const lines: string[] = [];
+  for (let off = 0; off < n; off += 16) {
+    const row = bytes.subarray(off, Math.min(off + 16, n));
+    const hex = Array.from(row, (b) => b.toString(16).padStart(2, '0')).join(' ').padEnd(47, ' ');
+    const ascii = Array.from(row, (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
+    lines.push(`${off.toString(16).padStart(8, '0')}  ${hex}  ${ascii}`);
+  }
+  return lines.join('\n');
+}
+
+export function describeState(c: Connection): string {
+  if (c.state !== 'closed' || !c.close) return c.state;
+  return `closed ${c.close.code}${c.close.reason ? ` "${c.close.reason}"` : ''}${c.close.wasClean ? '' : ' (unclean)'}`;
+}

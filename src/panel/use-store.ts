@@ -1,0 +1,35 @@
+/**
+ * Connects the capture store to Preact: re-renders at most once per animation frame,
+ * however many messages arrive in between.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { CaptureStore } from '../model/capture-store';
+import { connectCapture } from './capture-link';
+import { onNavigated } from './inspected-tab';
+
+export function useCaptureStore(tabId: number, preserveLog: boolean): CaptureStore {
+  const [store] = useState(() => new CaptureStore());
+  const [, setVersion] = useState(0);
+  store.options.preserveLog = preserveLog;
+
+  useEffect(() => {
+    let frame = 0;
+    const render = () => { frame = 0; setVersion(store.version); };
+    const disconnect = connectCapture({
+      tabId,
+      since: () => store.since(),
+      onMessage(message) {
+        store.apply(message);
+        if (!frame) frame = requestAnimationFrame(render);
+      },
+    });
+    return () => { disconnect(); cancelAnimationFrame(frame); };
+  }, [tabId]);
+
+  useEffect(() => onNavigated(() => {
+    // A page without WebSockets never reports a new document: clear on navigation too.
+    if (!store.options.preserveLog) { store.clear(); setVersion(store.version); }
+  }), []);
+
+  return store;
+}

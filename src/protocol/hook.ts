@@ -1,0 +1,62 @@
+/**
+ * Messages from the page-world hook to the relay, over the private MessagePort.
+ * The page world is untrusted: the relay validates each one with `parseHookMessage`.
+ */
+export const HOOK_HANDSHAKE = '__wsinspect_hook_v1__';
+
+/** Raw payload as the page handed it over: text, bytes, or a Blob the relay reads. */
+export type RawPayload = string | ArrayBuffer | Blob;
+
+export type HookMessage =
+  | { k: 'new'; id: number; t: number; url: string; protocols: string[]; api: 'WebSocket' | 'WebSocketStream' }
+  | { k: 'open'; id: number; t: number; protocol: string; extensions: string }
+  | { k: 'send'; id: number; t: number; data: RawPayload; state: number }
+  | { k: 'message'; id: number; t: number; data: RawPayload }
+  | { k: 'error'; id: number; t: number }
+  | { k: 'close'; id: number; t: number; code: number; reason: string; wasClean: boolean };
+
+const MAX_STRING = 1 << 29;
+
+function isFiniteNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+function isShortString(v: unknown, max = 65536): v is string {
+  return typeof v === 'string' && v.length <= max;
+}
+
+function isPayload(v: unknown): v is RawPayload {
+  return (typeof v === 'string' && v.length <= MAX_STRING) || v instanceof ArrayBuffer || v instanceof Blob;
+}
+
+/** Returns a clean copy of a hook message, or null when it is not one. */
+export function parseHookMessage(m: unknown): HookMessage | null {
+  if (typeof m !== 'object' || m === null) return null;
+  const o = m as Record<string, unknown>;
+  if (!isFiniteNumber(o.id) || !isFiniteNumber(o.t)) return null;
+  const id = o.id, t = o.t;
+  switch (o.k) {
+    case 'new': {
+      if (!isShortString(o.url, 1 << 16) || !Array.isArray(o.protocols) || o.protocols.length > 256) return null;
+      if (!o.protocols.every((p) => isShortString(p, 1024))) return null;
+      const api = o.api === 'WebSocketStream' ? 'WebSocketStream' : 'WebSocket';
+      return { k: 'new', id, t, url: o.url, protocols: [...(o.protocols as string[])], api };
+    }
+    case 'open':
+      if (!isShortString(o.protocol) || !isShortString(o.extensions)) return null;
+      return { k: 'open', id, t, protocol: o.protocol, extensions: o.extensions };
+    case 'send':
+      if (!isPayload(o.data) || !isFiniteNumber(o.state)) return null;
+      return { k: 'send', id, t, data: o.data, state: o.state };
+    case 'message':
+      if (!isPayload(o.data)) return null;
+      return { k: 'message', id, t, data: o.data };
+    case 'error':
+      return { k: 'error', id, t };
+    case 'close':
+      if (!isFiniteNumber(o.code) || !isShortString(o.reason, 1024) || typeof o.wasClean !== 'boolean') return null;
+      return { k: 'close', id, t, code: o.code, reason: o.reason, wasClean: o.wasClean };
+    default:
+      return null;
+  }
+}

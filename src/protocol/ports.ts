@@ -1,0 +1,52 @@
+/**
+ * Messages on the extension's runtime ports: relay ⇄ background ⇄ panel.
+ * Every message carries `v` (protocol version) and a literal `type`.
+ */
+import type { CaptureEvent } from './capture';
+
+export const PROTOCOL_VERSION = 1;
+export const RELAY_PORT = 'wsinspect-relay';
+export const PANEL_PORT = 'wsinspect-panel';
+
+/** Per document: the highest frame sequence number the panel already has. */
+export type SinceMap = Record<string, number>;
+
+export interface DocumentInfo { docId: string; url: string; timeOrigin: number }
+
+/** relay → background */
+export type RelayMessage =
+  | ({ v: 1; type: 'hello' } & DocumentInfo)
+  | ({ v: 1; type: 'backlog'; events: CaptureEvent[]; lost: number; last: boolean } & DocumentInfo)
+  | { v: 1; type: 'events'; docId: string; events: CaptureEvent[] };
+
+/** background → relay (through tabs.sendMessage or the relay's port) */
+export type RelayCommand = { v: 1; type: 'sync'; since: SinceMap } | { v: 1; type: 'unsync' };
+
+/** panel → background */
+export type PanelRequest = { v: 1; type: 'subscribe'; tabId: number; since: SinceMap };
+
+/** background → panel: what a relay reported, tagged with the frame it came from. */
+export type PanelMessage = Exclude<RelayMessage, { type: 'hello' }> & { frameId: number };
+
+export function isRelayCommand(m: unknown): m is RelayCommand {
+  if (typeof m !== 'object' || m === null) return false;
+  const o = m as Record<string, unknown>;
+  if (o.v !== PROTOCOL_VERSION) return false;
+  if (o.type === 'unsync') return true;
+  return o.type === 'sync' && typeof o.since === 'object' && o.since !== null;
+}
+
+export function isPanelRequest(m: unknown): m is PanelRequest {
+  if (typeof m !== 'object' || m === null) return false;
+  const o = m as Record<string, unknown>;
+  return o.v === PROTOCOL_VERSION && o.type === 'subscribe' && Number.isInteger(o.tabId)
+    && typeof o.since === 'object' && o.since !== null;
+}
+
+export function isRelayMessage(m: unknown): m is RelayMessage {
+  if (typeof m !== 'object' || m === null) return false;
+  const o = m as Record<string, unknown>;
+  if (o.v !== PROTOCOL_VERSION || typeof o.docId !== 'string') return false;
+  if (o.type === 'hello') return typeof o.url === 'string';
+  return (o.type === 'backlog' || o.type === 'events') && Array.isArray(o.events);
+}

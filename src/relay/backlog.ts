@@ -1,0 +1,74 @@
+/**
+ * One document's captured events, kept in the page's own content script so that they
+ * outlive service-worker restarts and are there when DevTools opens. Lifecycle events
+ * (connection, open, error, close) are kept per connection; frames in a ring bounded by
+ * count and bytes. Evicted frames are counted, never silently forgotten.
+ */
+import type { FrameEvent, LifecycleEvent } from '../protocol/capture';
+
+/** A frame as stored: binary stays an ArrayBuffer until it has to cross runtime messaging. */
+export type StoredFrame = Omit<FrameEvent, 'data'> & { data: string | ArrayBuffer };
+
+export interface BacklogLimits { maxFrames: number; maxBytes: number; maxConnections: number }
+
+export const DEFAULT_LIMITS: BacklogLimits = { maxFrames: 20_000, maxBytes: 64 * 1024 * 1024, maxConnections: 2_000 };
+
+export class Backlog {
+  private frames: StoredFrame[] = [];
+  private head = 0;
+  private bytes = 0;
+  private lifecycle = new Map<string, LifecycleEvent[]>();
+  /** Frames evicted so far; frame sequence numbers below `firstFseq` are gone. */
+  evicted = 0;
+
+  constructor(private limits: BacklogLimits = DEFAULT_LIMITS) {}
+
+  get frameCount(): number { return this.frames.length - this.head; }
+  get byteCount(): number { return this.bytes; }
+  get isEmpty(): boolean { return this.frameCount === 0 && this.lifecycle.size === 0 && this.evicted === 0; }
+  get firstFseq(): number { return this.frameCount ? this.frames[this.head].fseq : Infinity; }
+
+  addLifecycle(event: LifecycleEvent): void {
+    let list = this.lifecycle.get(event.conn);
+    if (!list) {
+      list = [];
+      this.lifecycle.set(event.conn, list);
+      if (this.lifecycle.size > this.limits.maxConnections) this.forgetOldestClosed();
+    }
+    list.push(event);
+  }
+
+  addFrame(frame: StoredFrame): void {
+    this.frames.push(frame);
+    this.bytes += frame.size;
+    while (this.frameCount > this.limits.maxFrames || (this.bytes > this.limits.maxBytes && this.frameCount > 1)) {
+      const old = this.frames[this.head];
+      this.frames[this.head++] = undefined as unknown as StoredFrame;
+      this.bytes -= old.size;
+      this.evicted++;
+    }
+    if (this.head > 4096 && this.head * 2 > this.frames.length) {
+      this.frames = this.frames.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  /** Everything with a frame number above `sinceFseq`, in capture order, and how many such frames were evicted. */
+  snapshot(sinceFseq: number): { events: Array<LifecycleEvent | StoredFrame>; lost: number } {
+    const events: Array<LifecycleEvent | StoredFrame> = [];
+    for (const list of this.lifecycle.values()) events.push(...list);
+    for (let i = this.head; i < this.frames.length; i++) if (this.frames[i].fseq > sinceFseq) events.push(this.frames[i]);
+    events.sort((a, b) => a.seq - b.seq);
+    const lost = this.frameCount ? Math.max(0, this.firstFseq - sinceFseq - 1) : Math.max(0, this.evicted - sinceFseq);
+    return { events, lost };
+  }
+
+  private forgetOldestClosed(): void {
+    for (const [conn, list] of this.lifecycle) {
+      if (list.some((e) => e.kind === 'close')) {
+        this.lifecycle.delete(conn);
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Turns validated hook messages into capture events for one document, in order.
+ * Blob payloads are read asynchronously; events queue behind a pending Blob so that
+ * order is kept.
+ */
+import type { LifecycleEvent } from '../protocol/capture';
+import type { HookMessage } from '../protocol/hook';
+import { utf8Length } from '../model/bytes';
+import type { StoredFrame } from './backlog';
+
+export type Captured = LifecycleEvent | StoredFrame;
+
+export class CaptureSequencer {
+  private seq = 0;
+  private fseq = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private pending = 0;
+
+  constructor(private docId: string, private emit: (event: Captured) => void) {}
+
+  push(m: HookMessage): void {
+    const data = m.k === 'send' || m.k === 'message' ? m.data : undefined;
+    if (this.pending === 0 && !(data instanceof Blob)) {
+      this.emit(this.convert(m, data as string | ArrayBuffer | undefined));
+      return;
+    }
+    this.pending++;
+    const bytes = data instanceof Blob ? data.arrayBuffer() : Promise.resolve(data);
+    this.queue = this.queue.then(async () => {
+      let resolved: string | ArrayBuffer | undefined;
+      try { resolved = await bytes; } catch { resolved = new ArrayBuffer(0); }
+      this.pending--;
+      this.emit(this.convert(m, resolved));
+    });
+  }
+
+  private convert(m: HookMessage, data: string | ArrayBuffer | undefined): Captured {
+    const conn = `${this.docId}:${m.id}`;
+    const base = { seq: ++this.seq, conn, time: m.t };
+    switch (m.k) {
+      case 'new': return { kind: 'connection', ...base, url: m.url, protocols: m.protocols, api: m.api };
+      case 'open': return { kind: 'open', ...base, protocol: m.protocol, extensions: m.extensions };
+      case 'error': return { kind: 'error', ...base };
+      case 'close': return { kind: 'close', ...base, code: m.code, reason: m.reason, wasClean: m.wasClean };
+      case 'send':
+      case 'message': {
+        const payload = data ?? '';
+        const text = typeof payload === 'string';
+        const frame: StoredFrame = {
+          kind: 'frame', ...base, fseq: ++this.fseq,
+          dir: m.k === 'send' ? 'sent' : 'received',
+          opcode: text ? 'text' : 'binary',
+          data: payload,
+          size: text ? utf8Length(payload) : payload.byteLength,
+        };
+        if (m.k === 'send' && m.state !== 1) frame.discarded = true;
+        return frame;
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Isolated-world entry, run synchronously at document_start in every frame. Takes the
+ * hook's private port from the one handshake message (hidden from page listeners),
+ * validates everything the page world sends, and keeps this document's backlog.
+ */
+import { HOOK_HANDSHAKE, parseHookMessage } from '../protocol/hook';
+import { Backlog } from './backlog';
+import { CaptureSequencer } from './capture';
+import { RelayLink } from './link';
+
+const docId = crypto.randomUUID();
+const backlog = new Backlog();
+const link = new RelayLink(docId, backlog);
+const sequencer = new CaptureSequencer(docId, (event) => {
+  if (event.kind === 'frame') backlog.addFrame(event);
+  else backlog.addLifecycle(event);
+  link.onEvent(event);
+});
+
+function onHandshake(event: MessageEvent): void {
+  if (event.source !== window || event.data !== HOOK_HANDSHAKE || event.ports.length !== 1) return;
+  event.stopImmediatePropagation();
+  window.removeEventListener('message', onHandshake, true);
+  const port = event.ports[0];
+  port.onmessage = (e: MessageEvent) => {
+    if (!Array.isArray(e.data)) return;
+    for (const raw of e.data) {
+      const message = parseHookMessage(raw);
+      if (message) sequencer.push(message);
+    }
+  };
+}
+
+window.addEventListener('message', onHandshake, true);

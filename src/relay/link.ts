@@ -1,0 +1,99 @@
+/**
+ * The relay's runtime port to the background. Opened lazily (a page without WebSockets
+ * never wakes the service worker); while a panel is listening ("live") every batch is
+ * forwarded, otherwise events stay in the backlog until a panel asks for them.
+ */
+import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import type { CaptureEvent } from '../protocol/capture';
+import { PROTOCOL_VERSION, RELAY_PORT, isRelayCommand, type RelayCommand, type RelayMessage, type SinceMap } from '../protocol/ports';
+import { bytesToBase64 } from '../model/bytes';
+import type { Backlog, StoredFrame } from './backlog';
+import type { Captured } from './capture';
+
+const CHUNK_EVENTS = 2000;
+
+export function toWire(e: Captured): CaptureEvent {
+  if (e.kind !== 'frame' || typeof e.data === 'string') return e as CaptureEvent;
+  return { ...(e as StoredFrame), data: bytesToBase64(new Uint8Array(e.data)) };
+}
+
+export class RelayLink {
+  private port: Runtime.Port | null = null;
+  private live = false;
+  private outbox: CaptureEvent[] = [];
+  private flushScheduled = false;
+
+  constructor(private docId: string, private backlog: Backlog) {
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      if (isRelayCommand(message)) this.command(message);
+      return undefined;
+    });
+  }
+
+  private get info() {
+    return { docId: this.docId, url: location.href, timeOrigin: performance.timeOrigin };
+  }
+
+  /** Called for each new event after it entered the backlog. */
+  onEvent(event: Captured): void {
+    if (!this.port) this.connect();
+    if (!this.live) return;
+    this.outbox.push(toWire(event));
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setTimeout(() => this.flush(), 0);
+    }
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const events = this.outbox;
+    this.outbox = [];
+    for (let i = 0; i < events.length; i += CHUNK_EVENTS) {
+      this.post({ v: PROTOCOL_VERSION, type: 'events', docId: this.docId, events: events.slice(i, i + CHUNK_EVENTS) });
+    }
+  }
+
+  private connect(): void {
+    try {
+      const port = browser.runtime.connect({ name: RELAY_PORT });
+      this.port = port;
+      port.onMessage.addListener((message: unknown) => { if (isRelayCommand(message)) this.command(message); });
+      port.onDisconnect.addListener(() => {
+        if (this.port === port) { this.port = null; this.live = false; this.outbox = []; }
+      });
+      this.post({ v: PROTOCOL_VERSION, type: 'hello', ...this.info });
+    } catch {
+      this.port = null; // extension reloaded or disabled: keep capturing into the backlog
+    }
+  }
+
+  private command(command: RelayCommand): void {
+    if (command.type === 'unsync') { this.live = false; this.outbox = []; return; }
+    if (this.backlog.isEmpty) return; // nothing captured here yet: the first event says hello
+    if (!this.port) this.connect();
+    if (this.outbox.length) this.flush();
+    this.sendBacklog(command.since);
+    this.live = true;
+  }
+
+  private sendBacklog(since: SinceMap): void {
+    const sinceFseq = typeof since[this.docId] === 'number' ? since[this.docId] : 0;
+    const { events, lost } = this.backlog.snapshot(sinceFseq);
+    const total = Math.max(1, Math.ceil(events.length / CHUNK_EVENTS));
+    for (let c = 0; c < total; c++) {
+      const chunk = events.slice(c * CHUNK_EVENTS, (c + 1) * CHUNK_EVENTS).map(toWire);
+      this.post({ v: PROTOCOL_VERSION, type: 'backlog', ...this.info, events: chunk, lost: c === 0 ? lost : 0, last: c === total - 1 });
+    }
+  }
+
+  private post(message: RelayMessage): void {
+    try {
+      this.port?.postMessage(message);
+    } catch {
+      this.port = null;
+      this.live = false;
+    }
+  }
+}
