@@ -61,8 +61,8 @@ export function captureBinary(data: unknown): Captured | null {
  */
 export function normalizeSendArgument(data: unknown): unknown {
   if (typeof data === 'string' || typeof data === 'symbol') return data;
-  if (typeof data !== 'object' && typeof data !== 'function') return `${data as string}`;
+  if (typeof data !== 'object' && typeof data !== 'function') return `${data as unknown as string}`;
   if (data === null) return 'null';
   if (isArrayBuffer(data) || natives.isView(data) || isBlob(data)) return data;
-  return `${data as string}`;
+  return `${data as unknown as string}`;
 }
