@@ -25,8 +25,15 @@ function isShortString(v: unknown, max = 65536): v is string {
   return typeof v === 'string' && v.length <= max;
 }
 
+/** By internal class, not `instanceof`: in Firefox the page's objects come from another realm. */
+function classOf(v: unknown): string {
+  return Object.prototype.toString.call(v);
+}
+
 function isPayload(v: unknown): v is RawPayload {
-  return (typeof v === 'string' && v.length <= MAX_STRING) || v instanceof ArrayBuffer || v instanceof Blob;
+  if (typeof v === 'string') return v.length <= MAX_STRING;
+  const kind = classOf(v);
+  return kind === '[object ArrayBuffer]' || kind === '[object Blob]' || kind === '[object File]';
 }
 
 /** Returns a clean copy of a hook message, or null when it is not one. */

@@ -8,6 +8,10 @@ import type { HookMessage } from '../protocol/hook';
 import { utf8Length } from '../model/bytes';
 import type { StoredFrame } from './backlog';
 
+function isArrayBuffer(v: unknown): v is ArrayBuffer {
+  return Object.prototype.toString.call(v) === '[object ArrayBuffer]';
+}
+
 export type Captured = LifecycleEvent | StoredFrame;
 
 export class CaptureSequencer {
@@ -20,12 +24,13 @@ export class CaptureSequencer {
 
   push(m: HookMessage): void {
     const data = m.k === 'send' || m.k === 'message' ? m.data : undefined;
-    if (this.pending === 0 && !(data instanceof Blob)) {
+    const isBlob = typeof data === 'object' && !isArrayBuffer(data);
+    if (this.pending === 0 && !isBlob) {
       this.emit(this.convert(m, data as string | ArrayBuffer | undefined));
       return;
     }
     this.pending++;
-    const bytes = data instanceof Blob ? data.arrayBuffer() : Promise.resolve(data);
+    const bytes = isBlob ? (data as Blob).arrayBuffer() : Promise.resolve(data as string | ArrayBuffer | undefined);
     this.queue = this.queue.then(async () => {
       let resolved: string | ArrayBuffer | undefined;
       try { resolved = await bytes; } catch { resolved = new ArrayBuffer(0); }

@@ -17,14 +17,24 @@ const sequencer = new CaptureSequencer(docId, (event) => {
   link.onEvent(event);
 });
 
+/**
+ * Firefox hands the content script the page's objects behind Xray wrappers; a structured
+ * clone gives plain objects of this realm. Chrome's isolated world already gets its own.
+ */
+function ownRealm(data: unknown): unknown {
+  if (Array.isArray(data) && data instanceof Array) return data;
+  try { return structuredClone(data); } catch { return null; }
+}
+
 function onHandshake(event: MessageEvent): void {
   if (event.source !== window || event.data !== HOOK_HANDSHAKE || event.ports.length !== 1) return;
   event.stopImmediatePropagation();
   window.removeEventListener('message', onHandshake, true);
   const port = event.ports[0];
   port.onmessage = (e: MessageEvent) => {
-    if (!Array.isArray(e.data)) return;
-    for (const raw of e.data) {
+    const batch = ownRealm(e.data);
+    if (!Array.isArray(batch)) return;
+    for (const raw of batch) {
       const message = parseHookMessage(raw);
       if (message) sequencer.push(message);
     }
