@@ -31,7 +31,8 @@ export function frameBytes(frame: Frame): Uint8Array {
 export function framePreview(frame: Frame, maxChars = 200): string {
   if (frame.opcode === 'binary') {
     // 64 bytes need 88 base64 characters; decode only those.
-    return hexPreview(base64ToBytes(frame.data.slice(0, 88)), 64) + (frame.size > 64 && frame.data.length > 88 ? ' …' : '');
+    const head = base64ToBytes(frame.data.slice(0, 88)).subarray(0, 64);
+    return hexPreview(head, 64) + (frame.size > 64 ? ' …' : '');
   }
   const text = frame.data.length > maxChars ? frame.data.slice(0, maxChars) + '…' : frame.data;
   return text.replace(/[\r\n\t]+/g, ' ');

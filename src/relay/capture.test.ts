@@ -1,0 +1,24 @@
+import { expect, test } from 'vitest';
+import { CaptureSequencer, type Captured } from './capture';
+
+test('numbers events, converts payloads, and keeps order behind a Blob', async () => {
+  const out: Captured[] = [];
+  const seq = new CaptureSequencer('doc', (e) => out.push(e));
+  seq.push({ k: 'new', id: 7, t: 1, url: 'ws://x/', protocols: ['p'], api: 'WebSocket' });
+  seq.push({ k: 'send', id: 7, t: 2, data: 'héllo', state: 1 });
+  seq.push({ k: 'send', id: 7, t: 3, data: new Blob([new Uint8Array([9, 8, 7])]), state: 1 });
+  seq.push({ k: 'message', id: 7, t: 4, data: new Uint8Array([1, 2]).buffer });
+  seq.push({ k: 'send', id: 7, t: 5, data: 'late', state: 3 });
+  expect(out).toHaveLength(2); // the Blob is being read; later events wait behind it
+  await new Promise((r) => setTimeout(r, 20));
+  expect(out.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+  expect(out.map((e) => e.conn)).toEqual(Array(5).fill('doc:7'));
+  const frames = out.filter((e) => e.kind === 'frame');
+  expect(frames.map((f) => f.fseq)).toEqual([1, 2, 3, 4]);
+  expect(frames.map((f) => [f.dir, f.opcode, f.size])).toEqual([
+    ['sent', 'text', 6], ['sent', 'binary', 3], ['received', 'binary', 2], ['sent', 'text', 4],
+  ]);
+  expect(new Uint8Array(frames[1].data as ArrayBuffer)).toEqual(new Uint8Array([9, 8, 7]));
+  expect(frames[3].discarded).toBe(true);
+  expect(frames[0].discarded).toBeUndefined();
+});
