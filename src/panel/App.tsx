@@ -7,7 +7,7 @@ import { useCaptureStore } from './use-store';
 
 export function App({ tabId }: { tabId: number }) {
   const [preserveLog, setPreserveLog] = useState(false);
-  const store = useCaptureStore(tabId, preserveLog);
+  const { store, clear } = useCaptureStore(tabId, preserveLog);
   const [selectedConn, setSelectedConn] = useState<string | null>(null);
   const [selectedFrame, setSelectedFrame] = useState<number | null>(null);
 
@@ -27,7 +27,7 @@ export function App({ tabId }: { tabId: number }) {
         dropped={store.dropped}
         preserveLog={preserveLog}
         onPreserveLog={setPreserveLog}
-        onClear={() => { store.clear(); setSelectedFrame(null); setSelectedConn(null); }}
+        onClear={() => { clear(); setSelectedFrame(null); setSelectedConn(null); }}
       />
       <div class="main">
         <ConnectionList connections={connections} totalFrames={store.frames.length} selected={selectedConn} onSelect={setSelectedConn} />

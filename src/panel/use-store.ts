@@ -7,7 +7,7 @@ import { CaptureStore } from '../model/capture-store';
 import { connectCapture } from './capture-link';
 import { onNavigated } from './inspected-tab';
 
-export function useCaptureStore(tabId: number, preserveLog: boolean): CaptureStore {
+export function useCaptureStore(tabId: number, preserveLog: boolean): { store: CaptureStore; clear(): void } {
   const [store] = useState(() => new CaptureStore());
   const [, setVersion] = useState(0);
   store.options.preserveLog = preserveLog;
@@ -26,10 +26,11 @@ export function useCaptureStore(tabId: number, preserveLog: boolean): CaptureSto
     return () => { disconnect(); cancelAnimationFrame(frame); };
   }, [tabId]);
 
+  const clear = () => { store.clear(); setVersion(store.version); };
   useEffect(() => onNavigated(() => {
     // A page without WebSockets never reports a new document: clear on navigation too.
-    if (!store.options.preserveLog) { store.clear(); setVersion(store.version); }
+    if (!store.options.preserveLog) clear();
   }), []);
 
-  return store;
+  return { store, clear };
 }

@@ -74,3 +74,31 @@ export async function openPanelInDevTools(chromium: Chromium, page: Page): Promi
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * The browser's id for the tab showing `page`, asked of the extension's service worker.
+ * Without the "tabs" permission tab URLs are hidden, so bring the page to front and take the active tab.
+ */
+export async function tabIdOf(chromium: Chromium, page: Page): Promise<number> {
+  await page.bringToFront();
+  const worker = await (await serviceWorker(chromium)).worker();
+  const id = await worker!.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  if (id === undefined) throw new Error(`no active tab for ${page.url()}`);
+  return id;
+}
+
+/** Opens the panel page as a normal tab inspecting `page` (quicker than DevTools for UI tests). */
+export async function openPanelAsTab(chromium: Chromium, page: Page): Promise<Page> {
+  const tabId = await tabIdOf(chromium, page);
+  const panel = await chromium.browser.newPage();
+  await panel.setViewport({ width: 1200, height: 900 });
+  await panel.goto(`chrome-extension://${chromium.extensionId}/src/panel/panel.html?tabId=${tabId}`);
+  await panel.waitForSelector('#app > *');
+  return panel;
+}
+
+/** Stops the extension's service worker, as Chrome does after 30 s idle. */
+export async function stopServiceWorker(chromium: Chromium): Promise<void> {
+  const worker = await (await serviceWorker(chromium)).worker();
+  await worker!.close();
+}

@@ -1,0 +1,68 @@
+/**
+ * The spine in Firefox ESR: the hook captures the shared traffic page (text, binary, Blob,
+ * server close, iframe); the panel shows it, first opened as a tab, then inside the real DevTools.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { launchFirefox, type Firefox } from '../helpers/firefox';
+import { openPanelInFirefoxDevTools } from '../helpers/firefox-devtools';
+import { panelCount, panelRows, waitFor, type RowText } from '../helpers/panel';
+import { startTestServer, type TestServer } from '../helpers/servers';
+import { EXPECTED_ROWS, EXPECTED_SERVER_MESSAGES, serveTrafficPage } from './traffic-page';
+
+let firefox: Firefox;
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  firefox = await launchFirefox();
+});
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+const asText = (rows: RowText[]) => rows.map((r) => `${r.dir} ${r.opcode} ${r.preview}`);
+
+/** Opens the traffic page and waits until all of its pre-panel traffic has happened. */
+async function openTrafficPage(): Promise<Page> {
+  const before = server.received.length;
+  const page = await firefox.browser.newPage();
+  await page.goto(serveTrafficPage(server));
+  await waitFor(() => server.received.length - before >= EXPECTED_SERVER_MESSAGES, 'server to receive the page frames');
+  await waitFor(() => page.evaluate(() => (window as any).results.length === 1), 'server close');
+  return page;
+}
+
+/** The panel page as an ordinary tab, inspecting the tab whose address starts with `tabUrl`. */
+async function openPanelTab(tabUrl: string): Promise<Page> {
+  const panel = await firefox.browser.newPage();
+  // Tall enough that the virtualized table renders every row.
+  await panel.setViewport({ width: 1200, height: 900 });
+  // With --remote-allow-system-access this navigation may never resolve: wait for content instead.
+  panel.goto(`${firefox.extensionOrigin}/src/panel/panel.html?tabUrl=${encodeURIComponent(tabUrl)}`).catch(() => {});
+  await waitFor(() => panel.$('[data-testid="frames"]').catch(() => null), 'the panel page to render');
+  return panel;
+}
+
+test('hook captures the traffic page; panel page (as a tab) shows it', async () => {
+  const page = await openTrafficPage();
+  const panel = await openPanelTab(page.url());
+  await waitFor(async () => (await panelRows(panel)).length >= EXPECTED_ROWS.length, 'backlog rows in the panel');
+  expect(asText(await panelRows(panel)).sort()).toEqual([...EXPECTED_ROWS].sort());
+
+  await page.evaluate(() => (window as any).later());
+  await waitFor(async () => (await panelRows(panel)).length === EXPECTED_ROWS.length + 2, 'the live frame and its echo');
+  expect(asText(await panelRows(panel)).slice(-2)).toEqual(['sent text after the panel opened', 'received text after the panel opened']);
+  expect(await panelCount(panel)).toBe(`${EXPECTED_ROWS.length + 2} frames`);
+
+  const states = await panel.$$eval('[data-testid="connection-state"]', (els) => els.map((e) => e.textContent));
+  expect(states).toContain('closed 4001 "bye now"');
+
+  // Clicking a JSON frame shows it pretty-printed.
+  await panel.$$eval('[data-testid="frame-row"]', (els) => (els.find((r) => r.textContent?.includes('"hello"')) as HTMLElement).click());
+  const body = await waitFor(() => panel.$eval('[data-testid="details-body"]', (e) => e.textContent), 'the details body');
+  expect(body).toBe(JSON.stringify({ hello: 'world', n: 1 }, null, 2));
+  await panel.close();
+  await page.close();
+});
