@@ -58,11 +58,34 @@ test('hook captures the traffic page; panel page (as a tab) shows it', async () 
 
   const states = await panel.$$eval('[data-testid="connection-state"]', (els) => els.map((e) => e.textContent));
   expect(states).toContain('closed 4001 "bye now"');
+  const connections = await panel.$$eval('[data-testid="connection"]', (els) => els.map((e) => e.textContent));
+  expect(connections.some((t) => t?.includes('echo.v1'))).toBe(true);
 
   // Clicking a JSON frame shows it pretty-printed.
   await panel.$$eval('[data-testid="frame-row"]', (els) => (els.find((r) => r.textContent?.includes('"hello"')) as HTMLElement).click());
   const body = await waitFor(() => panel.$eval('[data-testid="details-body"]', (e) => e.textContent), 'the details body');
   expect(body).toBe(JSON.stringify({ hello: 'world', n: 1 }, null, 2));
   await panel.close();
+  await page.close();
+});
+
+test('panel inside Firefox\'s real DevTools', async () => {
+  const page = await openTrafficPage();
+  const panel = await openPanelInFirefoxDevTools(firefox, page);
+  await waitFor(async () => (await panel.rows()).length >= EXPECTED_ROWS.length, 'backlog rows in the DevTools panel');
+  expect(asText(await panel.rows()).sort()).toEqual([...EXPECTED_ROWS].sort());
+  expect(await panel.text()).toContain('closed 4001 "bye now"');
+  // No ?tabUrl= or ?tabId=: the panel found its tab through devtools.inspectedWindow.
+  expect(await panel.evaluate<string>('window.location.href')).toBe(`${firefox.extensionOrigin}/src/panel/panel.html`);
+
+  await page.evaluate(() => (window as any).later());
+  await waitFor(async () => (await panel.rows()).length === EXPECTED_ROWS.length + 2, 'the live frame and its echo');
+  expect(asText(await panel.rows()).slice(-2)).toEqual(['sent text after the panel opened', 'received text after the panel opened']);
+  expect(await panel.evaluate<string>(`document.querySelector('[data-testid="count"]').textContent`)).toBe(`${EXPECTED_ROWS.length + 2} frames`);
+
+  // Clicking a JSON frame (a real DOM click, through the frame script) shows it pretty-printed.
+  await panel.evaluate(`[...document.querySelectorAll('[data-testid="frame-row"]')].find((r) => r.textContent.includes('"hello"')).click()`);
+  const body = await waitFor(() => panel.evaluate<string | null>(`document.querySelector('[data-testid="details-body"]')?.textContent`), 'the details body');
+  expect(body).toBe(JSON.stringify({ hello: 'world', n: 1 }, null, 2));
   await page.close();
 });

@@ -11,7 +11,7 @@ import type { RowText } from './panel';
 const BROWSER_WINDOW = 'chrome://browser/content/browser.xhtml';
 
 export interface FirefoxDevToolsPanel {
-  /** Evaluates a JS expression in the panel document (`document` is the panel's) and returns its JSON value. */
+  /** Evaluates a JS expression in the panel document (`window` and `document` are the panel's) and returns its JSON value. */
   evaluate<T>(expression: string): Promise<T>;
   /** The rendered frame rows, top to bottom, like panelRows(). */
   rows(): Promise<RowText[]>;
@@ -69,7 +69,7 @@ const OPEN_PANEL = `async (url) => {
 
 /**
  * Evaluates an expression in the panel's content process: a frame script (privileged, seeing the
- * panel through Xrays as \`content\`) sends back its JSON, or an error, under a one-off message name.
+ * panel through Xrays as `content`) sends back its JSON, or an error, under a one-off message name.
  */
 const EVALUATE_IN_PANEL = `(expression, name) => new Promise((resolve, reject) => {
   const mm = window.wsinspectTestPanel.messageManager;
@@ -80,9 +80,9 @@ const EVALUATE_IN_PANEL = `(expression, name) => new Promise((resolve, reject) =
     resolve(message.data);
   };
   mm.addMessageListener(name, listener);
-  const script = 'const document = content.document; let answer;' +
+  const script = '(() => { const window = content, document = content.document; let answer;' +
     'try { answer = { value: JSON.stringify(' + expression + ') }; } catch (e) { answer = { error: String(e) }; }' +
-    'sendAsyncMessage(' + JSON.stringify(name) + ', JSON.stringify(answer));';
+    'sendAsyncMessage(' + JSON.stringify(name) + ', JSON.stringify(answer)); })();';
   mm.loadFrameScript('data:,' + encodeURIComponent(script), false);
 })`;
 
