@@ -3,6 +3,7 @@
  * `Function.prototype.toString` is wrapped once; the wrapper itself prints as native too.
  */
 import { natives } from './natives';
+import { scrubStack } from './stack';
 
 const disguised = new natives.WeakMap<Function, string>();
 const nativeToString = Function.prototype.toString;
@@ -10,8 +11,13 @@ const nativeToString = Function.prototype.toString;
 // A method, not a function declaration: like natives it has no `prototype` and cannot be `new`ed.
 const replacement = {
   toString(this: unknown): string {
-    if (typeof this === 'function' && disguised.has(this)) return disguised.get(this)!;
-    return natives.Reflect.apply(nativeToString, this, []);
+    const fake = typeof this === 'function' ? natives.weakGet(disguised, this) : undefined;
+    if (typeof fake === 'string') return fake;
+    try {
+      return natives.Reflect.apply(nativeToString, this, []);
+    } catch (error) {
+      throw scrubStack(error);
+    }
   },
 }.toString;
 
@@ -19,7 +25,7 @@ let installed = false;
 
 function install(): void {
   installed = true;
-  disguised.set(replacement, natives.Reflect.apply(nativeToString, nativeToString, []));
+  natives.weakSet(disguised, replacement, natives.Reflect.apply(nativeToString, nativeToString, []));
   const desc = natives.getOwnPropertyDescriptor(Function.prototype, 'toString')!;
   natives.defineProperty(Function.prototype, 'toString', { ...desc, value: replacement });
 }
@@ -27,7 +33,7 @@ function install(): void {
 /** Makes `fake` print as `original` and copies its name and length. */
 export function disguise(fake: Function, original: Function): void {
   if (!installed) install();
-  disguised.set(fake, natives.Reflect.apply(nativeToString, original, []));
+  natives.weakSet(disguised, fake, natives.Reflect.apply(nativeToString, original, []));
   for (const key of ['length', 'name'] as const) {
     natives.defineProperty(fake, key, natives.getOwnPropertyDescriptor(original, key)!);
   }

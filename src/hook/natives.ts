@@ -9,10 +9,13 @@ const uncurry = <T extends (...a: any[]) => any>(fn: T) =>
 
 export const natives = {
   Reflect: R,
+  uncurry,
   defineProperty: Object.defineProperty,
   getOwnPropertyDescriptor: Object.getOwnPropertyDescriptor,
   setPrototypeOf: Object.setPrototypeOf,
   WeakMap,
+  weakGet: uncurry(WeakMap.prototype.get as (key: object) => unknown),
+  weakSet: uncurry(WeakMap.prototype.set as (key: object, value: unknown) => WeakMap<object, unknown>),
   MessageChannel,
   ArrayBuffer,
   Uint8Array,

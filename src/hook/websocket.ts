@@ -7,6 +7,7 @@ import { disguise, replaceMethod } from './mask';
 import { natives, timestamp } from './natives';
 import { captureBinary, normalizeSendArgument } from './payload';
 import { report } from './reporter';
+import { scrubStack } from './stack';
 
 const R = natives.Reflect;
 
@@ -25,13 +26,12 @@ export function patchWebSocket(win: Window & typeof globalThis): void {
     wasClean: natives.getter<boolean>(CloseEvent.prototype, 'wasClean'),
   };
   const ids = new natives.WeakMap<object, number>();
-  const idOf = (ws: unknown) => (typeof ws === 'object' && ws !== null ? R.apply(natives.WeakMap.prototype.get, ids, [ws]) as number | undefined : undefined);
-  const captureStackTrace = (Error as { captureStackTrace?: (e: object, fn: Function) => void }).captureStackTrace;
+  const idOf = (ws: unknown) => (typeof ws === 'object' && ws !== null ? natives.weakGet(ids, ws) as number | undefined : undefined);
   let nextId = 1;
 
   function track(ws: WebSocket, protocols: unknown): void {
     const id = nextId++;
-    R.apply(natives.WeakMap.prototype.set, ids, [ws, id]);
+    natives.weakSet(ids, ws, id);
     report({ k: 'new', id, t: timestamp(), url: get.url(ws), protocols: requestedProtocols(protocols), api: 'WebSocket' });
     natives.addListener(ws, 'open', () => {
       report({ k: 'open', id, t: timestamp(), protocol: get.protocol(ws), extensions: get.extensions(ws) });
@@ -50,15 +50,13 @@ export function patchWebSocket(win: Window & typeof globalThis): void {
   }
 
   const Wrapper = function WebSocket(this: unknown) {
-    // Called without `new`: let the native constructor throw its own error.
-    if (new.target === undefined) return R.apply(Native, this, arguments);
     let ws: WebSocket;
     try {
+      // Called without `new`: the native constructor throws its own error.
+      if (new.target === undefined) return R.apply(Native, this, arguments);
       ws = R.construct(Native, arguments, new.target) as WebSocket;
     } catch (error) {
-      // Drop this wrapper's frame from the stack, so the error looks thrown by the page's call.
-      if (captureStackTrace && typeof error === 'object' && error !== null) captureStackTrace(error, Wrapper);
-      throw error;
+      throw scrubStack(error);
     }
     try { track(ws, arguments[1]); } catch { /* never break the page */ }
     return ws;
@@ -76,9 +74,14 @@ export function patchWebSocket(win: Window & typeof globalThis): void {
   replaceMethod(proto, 'send', (send) => ({
     send(this: WebSocket, data: unknown) {
       const id = idOf(this);
-      if (id === undefined || arguments.length === 0) return R.apply(send, this, arguments);
-      const value = normalizeSendArgument(data);
-      R.apply(send, this, [value]);
+      let value: unknown;
+      try {
+        if (id === undefined || arguments.length === 0) return R.apply(send, this, arguments);
+        value = normalizeSendArgument(data);
+        R.apply(send, this, [value]);
+      } catch (error) {
+        throw scrubStack(error);
+      }
       try { reportSend(id, value, get.readyState(this)); } catch { /* never break the page */ }
     },
   }).send);

@@ -2,7 +2,7 @@
  * The spine in Firefox ESR: the hook captures the shared traffic page (text, binary, Blob,
  * server close, iframe); the panel shows it, first opened as a tab, then inside the real DevTools.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type Firefox } from '../helpers/firefox';
 import { openPanelInFirefoxDevTools } from '../helpers/firefox-devtools';
@@ -24,11 +24,15 @@ afterAll(async () => {
 
 const asText = (rows: RowText[]) => rows.map((r) => `${r.dir} ${r.opcode} ${r.preview}`);
 
-/** Opens the traffic page and waits until all of its pre-panel traffic has happened. */
-async function openTrafficPage(): Promise<Page> {
+/**
+ * Opens the traffic page and waits until all of its pre-panel traffic has happened. `label`
+ * makes the address unique, so that a tab left open by a failed test is never mistaken for it.
+ */
+async function openTrafficPage(label: string): Promise<Page> {
   const before = server.received.length;
   const page = await firefox.browser.newPage();
-  await page.goto(serveTrafficPage(server));
+  onTestFinished(() => page.close().catch(() => {}));
+  await page.goto(`${serveTrafficPage(server)}?test=${label}`);
   await waitFor(() => server.received.length - before >= EXPECTED_SERVER_MESSAGES, 'server to receive the page frames');
   await waitFor(() => page.evaluate(() => (window as any).results.length === 1), 'server close');
   return page;
@@ -37,6 +41,7 @@ async function openTrafficPage(): Promise<Page> {
 /** The panel page as an ordinary tab, inspecting the tab whose address starts with `tabUrl`. */
 async function openPanelTab(tabUrl: string): Promise<Page> {
   const panel = await firefox.browser.newPage();
+  onTestFinished(() => panel.close().catch(() => {}));
   // Tall enough that the virtualized table renders every row.
   await panel.setViewport({ width: 1200, height: 900 });
   // With --remote-allow-system-access this navigation may never resolve: wait for content instead.
@@ -46,7 +51,7 @@ async function openPanelTab(tabUrl: string): Promise<Page> {
 }
 
 test('hook captures the traffic page; panel page (as a tab) shows it', async () => {
-  const page = await openTrafficPage();
+  const page = await openTrafficPage('tab');
   const panel = await openPanelTab(page.url());
   await waitFor(async () => (await panelRows(panel)).length >= EXPECTED_ROWS.length, 'backlog rows in the panel');
   expect(asText(await panelRows(panel)).sort()).toEqual([...EXPECTED_ROWS].sort());
@@ -65,12 +70,10 @@ test('hook captures the traffic page; panel page (as a tab) shows it', async () 
   await panel.$$eval('[data-testid="frame-row"]', (els) => (els.find((r) => r.textContent?.includes('"hello"')) as HTMLElement).click());
   const body = await waitFor(() => panel.$eval('[data-testid="details-body"]', (e) => e.textContent), 'the details body');
   expect(body).toBe(JSON.stringify({ hello: 'world', n: 1 }, null, 2));
-  await panel.close();
-  await page.close();
 });
 
 test('panel inside Firefox\'s real DevTools', async () => {
-  const page = await openTrafficPage();
+  const page = await openTrafficPage('devtools');
   const panel = await openPanelInFirefoxDevTools(firefox, page);
   await waitFor(async () => (await panel.rows()).length >= EXPECTED_ROWS.length, 'backlog rows in the DevTools panel');
   expect(asText(await panel.rows()).sort()).toEqual([...EXPECTED_ROWS].sort());
@@ -87,5 +90,4 @@ test('panel inside Firefox\'s real DevTools', async () => {
   await panel.evaluate(`[...document.querySelectorAll('[data-testid="frame-row"]')].find((r) => r.textContent.includes('"hello"')).click()`);
   const body = await waitFor(() => panel.evaluate<string | null>(`document.querySelector('[data-testid="details-body"]')?.textContent`), 'the details body');
   expect(body).toBe(JSON.stringify({ hello: 'world', n: 1 }, null, 2));
-  await page.close();
 });
