@@ -35,8 +35,10 @@ export interface Connection {
 }
 
 export interface Frame {
-  /** Position in capture order since the session started; stable across drops. */
+  /** Identity: order of arrival in this panel, never reused. */
   index: number;
+  /** Absolute position in the store: `frames[i].pos === firstPos + i`. */
+  pos: number;
   conn: string;
   time: number;
   dir: Direction;
@@ -60,6 +62,17 @@ export class CaptureStore {
   dropped = 0;
   /** Bumped on every change, for views to re-render cheaply. */
   version = 0;
+  /** Bumped when frames were reordered or cleared: views must rebuild, not append. */
+  layoutVersion = 0;
+  /** `pos` of frames[0]; frames before it were dropped by the cap. */
+  firstPos = 0;
+  /** Capture paused: frames are counted, not kept. */
+  paused = false;
+  /** Frames that arrived while paused. */
+  skipped = 0;
+  totals = { sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 };
+  /** Per-second buckets for the timeline, keyed by epoch second. */
+  timeline = new Map<number, { sent: number; received: number; bytesSent: number; bytesReceived: number }>();
   private docs = new Map<string, DocState>();
   private topTimeOrigin = 0;
   private nextIndex = 0;
@@ -84,7 +97,7 @@ export class CaptureStore {
     const before = this.frames.length;
     for (const event of message.events) this.applyEvent(doc, event);
     // A backlog from another frame may hold older frames: keep the table in time order.
-    if (this.frames.length > before && this.frames[before].time < lastTime) this.frames.sort(byTime);
+    if (this.frames.length > before && this.frames[before].time < lastTime) this.reorder();
     this.enforceCap();
     this.version++;
   }
@@ -94,7 +107,18 @@ export class CaptureStore {
     this.frames = [];
     this.lost = 0;
     this.dropped = 0;
+    this.skipped = 0;
+    this.firstPos = 0;
+    this.totals = { sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 };
+    this.timeline = new Map();
     this.version++;
+    this.layoutVersion++;
+  }
+
+  private reorder(): void {
+    this.frames.sort(byTime);
+    for (let i = 0; i < this.frames.length; i++) this.frames[i].pos = this.firstPos + i;
+    this.layoutVersion++;
   }
 
   private noteDocument(docId: string, frameId: number, url: string, timeOrigin: number): void {
@@ -135,16 +159,26 @@ export class CaptureStore {
   private addFrame(doc: DocState, e: FrameEvent): void {
     if (e.fseq <= doc.maxFseq) return;
     doc.maxFseq = e.fseq;
-    this.frames.push({ index: this.nextIndex++, conn: e.conn, time: e.time, dir: e.dir, opcode: e.opcode, data: e.data, size: e.size, discarded: e.discarded });
+    if (this.paused) { this.skipped++; return; }
+    const pos = this.firstPos + this.frames.length;
+    this.frames.push({ index: this.nextIndex++, pos, conn: e.conn, time: e.time, dir: e.dir, opcode: e.opcode, data: e.data, size: e.size, discarded: e.discarded });
+    const sent = e.dir === 'sent';
+    const t = this.totals;
+    if (sent) { t.sent++; t.bytesSent += e.size; } else { t.received++; t.bytesReceived += e.size; }
+    const second = Math.floor(e.time / 1000);
+    let bucket = this.timeline.get(second);
+    if (!bucket) this.timeline.set(second, (bucket = { sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 }));
+    if (sent) { bucket.sent++; bucket.bytesSent += e.size; } else { bucket.received++; bucket.bytesReceived += e.size; }
     const c = this.connections.get(e.conn);
     if (!c) return;
-    if (e.dir === 'sent') { c.framesSent++; c.bytesSent += e.size; } else { c.framesReceived++; c.bytesReceived += e.size; }
+    if (sent) { c.framesSent++; c.bytesSent += e.size; } else { c.framesReceived++; c.bytesReceived += e.size; }
   }
 
   private enforceCap(): void {
     const over = this.frames.length - this.options.maxFrames;
     if (over <= 0) return;
     this.frames.splice(0, over);
+    this.firstPos += over;
     this.dropped += over;
   }
 }

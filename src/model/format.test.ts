@@ -4,7 +4,7 @@ import type { Frame } from './capture-store';
 import { describeState, formatSize, framePreview, hexDump, prettyJson } from './format';
 
 const frame = (data: string, opcode: Frame['opcode'] = 'text', size = data.length): Frame =>
-  ({ index: 0, conn: 'd:1', time: 0, dir: 'sent', opcode, data, size });
+  ({ index: 0, pos: 0, conn: 'd:1', time: 0, dir: 'sent', opcode, data, size });
 
 test('framePreview: text flattened and cut, binary as hex of the first 64 bytes', () => {
   expect(framePreview(frame('a\nb\tc'))).toBe('a b c');

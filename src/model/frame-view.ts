@@ -1,0 +1,44 @@
+/**
+ * The filtered list of frames the table shows. Kept incrementally: new frames are tested
+ * as they arrive, frames the store's cap dropped leave from the head, and only a filter
+ * change, a clear or a reorder costs a full pass.
+ */
+import type { CaptureStore, Frame } from './capture-store';
+import type { CompiledFilter } from './filters';
+
+export class FrameView {
+  frames: Frame[] = [];
+  private filter: CompiledFilter | null = null;
+  private layoutVersion = -1;
+  /** Store position up to which frames have been tested. */
+  private testedUpTo = 0;
+
+  /** Brings the view up to date; returns true when it changed. */
+  update(store: CaptureStore, filter: CompiledFilter): boolean {
+    if (filter !== this.filter || store.layoutVersion !== this.layoutVersion) {
+      this.filter = filter;
+      this.layoutVersion = store.layoutVersion;
+      this.frames = store.frames.filter(filter.test);
+      this.testedUpTo = store.firstPos + store.frames.length;
+      return true;
+    }
+    let changed = false;
+    let head = 0;
+    while (head < this.frames.length && this.frames[head].pos < store.firstPos) head++;
+    if (head) { this.frames.splice(0, head); changed = true; }
+    const end = store.firstPos + store.frames.length;
+    for (let pos = Math.max(this.testedUpTo, store.firstPos); pos < end; pos++) {
+      const frame = store.frames[pos - store.firstPos];
+      if (filter.test(frame)) { this.frames.push(frame); changed = true; }
+    }
+    this.testedUpTo = end;
+    return changed;
+  }
+}
+
+/** Positions (in `frames`) of frames whose searchable text matches. */
+export function findMatches(frames: readonly Frame[], matches: (frame: Frame) => boolean): number[] {
+  const result: number[] = [];
+  for (let i = 0; i < frames.length; i++) if (matches(frames[i])) result.push(i);
+  return result;
+}
