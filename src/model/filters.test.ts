@@ -64,3 +64,12 @@ test('chips describe active filters and each clears its own', () => {
   expect(clearChip(state, 'query')).toMatchObject({ query: '', invert: false, sent: false });
   expect(clearChip(state, 'sent')).toMatchObject({ sent: true, received: true });
 });
+
+test('matchRanges finds every occurrence for highlighting', async () => {
+  const { matchRanges } = await import('./filters');
+  expect(matchRanges('abcABCabc', 'bc')).toEqual([[1, 3], [4, 6], [7, 9]]);
+  expect(matchRanges('a1b22', '/\\d+/')).toEqual([[1, 2], [3, 5]]);
+  expect(matchRanges('a.b', '.')).toEqual([[1, 2]]);
+  expect(matchRanges('x', '/(/')).toEqual([]);
+  expect(matchRanges('aaa', '/a*?/')).toEqual([]);
+});

@@ -102,3 +102,21 @@ export function clearChip(f: FilterState, key: keyof FilterState): FilterState {
     default: return f;
   }
 }
+
+/** [start, end) ranges of `query` in `text`, for highlighting; empty for a bad regex. */
+export function matchRanges(text: string, query: string, limit = 50): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  if (!query) return ranges;
+  const re = /^\/(.*)\/([dgimsuvy]*)$/s.exec(query);
+  let regex: RegExp;
+  try {
+    regex = re ? new RegExp(re[1], re[2].replace(/[gy]/g, '') + 'g') : new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  } catch {
+    return ranges;
+  }
+  for (let m = regex.exec(text); m && ranges.length < limit; m = regex.exec(text)) {
+    if (m[0].length === 0) { regex.lastIndex++; continue; }
+    ranges.push([m.index, m.index + m[0].length]);
+  }
+  return ranges;
+}

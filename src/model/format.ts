@@ -22,11 +22,6 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** The bytes of a frame's payload (binary frames hold base64). */
-export function frameBytes(frame: Frame): Uint8Array {
-  return frame.opcode === 'binary' ? base64ToBytes(frame.data) : new TextEncoder().encode(frame.data);
-}
-
 /** One line for the table: the start of the text, or hex for binary. */
 export function framePreview(frame: Frame, maxChars = 200): string {
   if (frame.opcode === 'binary') {

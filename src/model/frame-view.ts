@@ -8,6 +8,8 @@ import type { CompiledFilter } from './filters';
 
 export class FrameView {
   frames: Frame[] = [];
+  /** Bumped on every full rebuild. */
+  generation = 0;
   private filter: CompiledFilter | null = null;
   private layoutVersion = -1;
   /** Store position up to which frames have been tested. */
@@ -19,6 +21,7 @@ export class FrameView {
       this.filter = filter;
       this.layoutVersion = store.layoutVersion;
       this.frames = store.frames.filter(filter.test);
+      this.generation++;
       this.testedUpTo = store.firstPos + store.frames.length;
       return true;
     }
@@ -36,9 +39,14 @@ export class FrameView {
   }
 }
 
-/** Positions (in `frames`) of frames whose searchable text matches. */
-export function findMatches(frames: readonly Frame[], matches: (frame: Frame) => boolean): number[] {
-  const result: number[] = [];
-  for (let i = 0; i < frames.length; i++) if (matches(frames[i])) result.push(i);
-  return result;
+const byPos = (f: { pos: number }) => f.pos;
+
+/** Index in `items` (ascending by `key`) of the first item whose key is ≥ `value`. */
+export function lowerBound<T>(items: readonly T[], value: number, key: (item: T) => number = byPos as never): number {
+  let lo = 0, hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]) < value) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }

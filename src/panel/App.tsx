@@ -1,48 +1,107 @@
-import { useMemo, useState } from 'preact/hooks';
+/** The panel: toolbar, chips, stats and timeline, connections, frames table, details. */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Frame } from '../model/capture-store';
+import { compileFilter, NO_FILTER, type FilterState } from '../model/filters';
+import { FrameView } from '../model/frame-view';
+import { learnNoise } from '../model/noise';
+import { framePosition, SearchIndex } from '../model/search';
+import { timelineSeries } from '../model/stats';
 import { ConnectionList } from './ConnectionList';
+import { ContextMenu } from './ContextMenu';
+import { FilterChips } from './FilterChips';
 import { FrameDetails } from './FrameDetails';
 import { FrameTable } from './FrameTable';
+import { devtoolsTheme } from './inspected-tab';
+import { frameMenu } from './frame-menu';
+import { useSettings } from './settings';
+import { StatsBar } from './StatsBar';
+import { Timeline } from './Timeline';
 import { Toolbar } from './Toolbar';
 import { useCaptureStore } from './use-store';
+import { useKeyboard } from './use-keyboard';
+
+/** Below this the chart would take the rows' room (DevTools docked at the bottom). */
+const MIN_HEIGHT_FOR_TIMELINE = 450;
+
+function useWindowHeight(): number {
+  const [height, setHeight] = useState(innerHeight);
+  useEffect(() => {
+    const onResize = () => setHeight(innerHeight);
+    addEventListener('resize', onResize);
+    return () => removeEventListener('resize', onResize);
+  }, []);
+  return height;
+}
 
 export function App({ tabId }: { tabId: number }) {
-  const [preserveLog, setPreserveLog] = useState(false);
-  const { store, clear } = useCaptureStore(tabId, preserveLog);
-  const [selectedConn, setSelectedConn] = useState<string | null>(null);
-  const [selectedFrame, setSelectedFrame] = useState<number | null>(null);
+  const [settings, updateSettings] = useSettings();
+  const { store, clear, togglePause } = useCaptureStore(tabId, settings.preserveLog, settings.maxFrames);
+  const [filterState, setFilter] = useState<FilterState>(NO_FILTER);
+  const [selected, setSelected] = useState<Frame | null>(null);
+  const [reveal, setReveal] = useState<number | null>(null);
+  const [search, setSearch] = useState('');
+  const [menu, setMenu] = useState<{ frame: Frame; x: number; y: number } | null>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const tall = useWindowHeight() >= MIN_HEIGHT_FOR_TIMELINE;
+  const view = useRef(new FrameView()).current;
+  const searchIndex = useRef(new SearchIndex()).current;
+
+  const noiseEpoch = settings.hideNoise ? Math.floor(Math.log2(store.frames.length + 1)) : -1;
+  const noise = useMemo(() => (settings.hideNoise ? learnNoise(store.frames) : []), [noiseEpoch, store.layoutVersion]);
+  const filter = useMemo(() => compileFilter({ ...filterState, hideNoise: settings.hideNoise, noise }), [filterState, settings.hideNoise, noise]);
+  view.update(store, filter);
+  searchIndex.update(view, search);
 
   const connections = [...store.connections.values()];
-  const frames = useMemo(
-    () => (selectedConn === null ? store.frames : store.frames.filter((f) => f.conn === selectedConn)),
-    [store.version, store.frames, selectedConn],
-  );
-  const frame = selectedFrame === null ? undefined : frames.find((f) => f.index === selectedFrame);
+  const numbers = new Map(connections.map((c, i) => [c.id, i + 1]));
+  const connectionLabel = (id: string) => {
+    const c = store.connections.get(id);
+    return c ? `#${numbers.get(id)} ${c.url.replace(/^wss?:\/\/[^/]+/, '') || '/'}` : id;
+  };
+  const connectionStart = (id: string) => { const c = store.connections.get(id); return c?.openedAt ?? c?.createdAt ?? 0; };
+
+  const select = (frame: Frame | null, scroll = true) => {
+    setSelected(frame);
+    if (frame && scroll) setReveal(framePosition(view, frame.pos));
+  };
+  const step = (backwards: boolean) => {
+    const pos = searchIndex.step(selected?.pos ?? null, backwards);
+    if (pos !== null) select(view.frames[framePosition(view, pos) ?? 0] ?? null);
+  };
+  useKeyboard({ view, selected, select, focusSearch: () => searchBox.current?.focus() });
+  useEffect(() => { if (selected && framePosition(view, selected.pos) === null) setSelected(null); });
+
+  const searchStatus = search ? (searchIndex.error ? 'invalid regex' : `${searchIndex.rank(selected?.pos ?? null)} / ${searchIndex.positions.length}`) : '';
+  const series = useMemo(() => timelineSeries(store), [Math.floor(Date.now() / 1000), store.layoutVersion]);
+  const empty = store.frames.length === 0 && connections.length === 0;
 
   return (
     <div class="app">
-      <Toolbar
-        shown={frames.length}
-        total={store.frames.length}
-        lost={store.lost}
-        dropped={store.dropped}
-        preserveLog={preserveLog}
-        onPreserveLog={setPreserveLog}
-        onClear={() => { clear(); setSelectedFrame(null); setSelectedConn(null); }}
-      />
+      <Toolbar filter={filterState} filterError={filter.error} onFilter={setFilter} settings={settings} onSettings={updateSettings}
+        paused={store.paused} onPause={togglePause} onClear={() => { clear(); setSelected(null); setFilter({ ...filterState, connections: [], timeRange: null }); }}
+        search={search} searchStatus={searchStatus} searchRef={searchBox} onSearch={setSearch} onSearchStep={step} />
+      <FilterChips filter={filterState} onFilter={setFilter} connectionLabel={connectionLabel} shown={view.frames.length} total={store.frames.length}
+        lost={store.lost} dropped={store.dropped} maxFrames={settings.maxFrames} />
+      <StatsBar store={store} />
+      {settings.showTimeline && tall && <Timeline series={series} theme={devtoolsTheme()} onRange={(timeRange) => setFilter((f) => ({ ...f, timeRange }))} />}
       <div class="main">
-        <ConnectionList connections={connections} totalFrames={store.frames.length} selected={selectedConn} onSelect={setSelectedConn} />
+        <ConnectionList connections={connections} selected={filterState.connections} now={Date.now()}
+          onSelect={(ids) => setFilter((f) => ({ ...f, connections: ids }))} />
         <div class="frames-pane">
-          {store.frames.length === 0 && connections.length === 0 ? (
+          {empty ? (
             <div class="empty" data-testid="empty">
-              Waiting for WebSocket traffic. Sockets opened since this page started loading are shown here,
-              even those opened before DevTools.
+              Waiting for WebSocket traffic. wsinspect records every WebSocket of this tab from the moment the page starts
+              loading, even before DevTools opens: reload the page to see its sockets from the start.
             </div>
           ) : (
-            <FrameTable frames={frames} version={store.version} selected={selectedFrame} onSelect={setSelectedFrame} />
+            <FrameTable frames={view.frames} version={store.version + view.generation} selected={selected?.index ?? null} search={search}
+              timeMode={settings.timeMode} connectionLabel={connectionLabel} connectionStart={connectionStart} reveal={reveal}
+              onSelect={(f) => select(f, false)} onContextMenu={(frame, x, y) => setMenu({ frame, x, y })} />
           )}
-          {frame && <FrameDetails frame={frame} connection={store.connections.get(frame.conn)} onClose={() => setSelectedFrame(null)} />}
+          {selected && <FrameDetails key={selected.index} frame={selected} connection={store.connections.get(selected.conn)} onClose={() => setSelected(null)} />}
         </div>
       </div>
+      {menu && <ContextMenu x={menu.x} y={menu.y} items={frameMenu(menu.frame)} onClose={() => setMenu(null)} />}
     </div>
   );
 }

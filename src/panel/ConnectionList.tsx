@@ -1,28 +1,43 @@
+/** Connections: click to show one, Ctrl/Cmd/Shift-click to add more, "All" to show every one. */
 import type { Connection } from '../model/capture-store';
-import { describeState, formatSize } from '../model/format';
+import { describeState, formatClock, formatSize } from '../model/format';
 
 interface Props {
   connections: Connection[];
-  totalFrames: number;
-  selected: string | null;
-  onSelect(id: string | null): void;
+  selected: string[];
+  onSelect(ids: string[]): void;
+  now: number;
 }
 
-export function ConnectionList({ connections, totalFrames, selected, onSelect }: Props) {
+function duration(c: Connection, now: number): string {
+  const start = c.openedAt ?? c.createdAt;
+  const seconds = ((c.closedAt ?? now) - start) / 1000;
+  return seconds < 60 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}
+
+export function ConnectionList({ connections, selected, onSelect, now }: Props) {
+  const pick = (id: string, e: MouseEvent) => {
+    if (!(e.ctrlKey || e.metaKey || e.shiftKey)) return onSelect([id]);
+    onSelect(selected.includes(id) ? selected.filter((s) => s !== id) : [...selected, id]);
+  };
   return (
-    <ul class="connections" role="listbox" aria-label="Connections" data-testid="connections">
-      <li role="option" aria-selected={selected === null} class={selected === null ? 'selected' : ''} onClick={() => onSelect(null)}>
+    <ul class="connections" role="listbox" aria-multiselectable="true" aria-label="Connections" data-testid="connections">
+      <li role="option" aria-selected={selected.length === 0} class={selected.length === 0 ? 'selected' : ''} onClick={() => onSelect([])} data-testid="all-connections">
         <div class="conn-url">All connections</div>
-        <div class="conn-meta">{connections.length} connections · {totalFrames} frames</div>
+        <div class="conn-meta">{connections.length} connections</div>
       </li>
-      {connections.map((c) => (
-        <li key={c.id} role="option" aria-selected={selected === c.id} class={selected === c.id ? 'selected' : ''}
-          data-testid="connection" data-state={c.state} onClick={() => onSelect(c.id)} title={c.url}>
-          <div class="conn-url">{c.url}</div>
+      {connections.map((c, i) => (
+        <li key={c.id} role="option" aria-selected={selected.includes(c.id)} class={selected.includes(c.id) ? 'selected' : ''}
+          data-testid="connection" data-state={c.state} onClick={(e) => pick(c.id, e)} title={`${c.url}\nrequested: ${c.protocols.join(', ') || '(none)'}\nextensions: ${c.extensions || '(none)'}`}>
+          <div class="conn-url"><span class="conn-num">#{i + 1}</span> {c.url}</div>
           <div class="conn-meta">
             <span class={`state state-${c.state}`} data-testid="connection-state">{describeState(c)}</span>
+            {c.errored && <span class="error"> · error</span>}
             {c.protocol && <span> · {c.protocol}</span>}
-            <span> · ↑{c.framesSent} ({formatSize(c.bytesSent)}) ↓{c.framesReceived} ({formatSize(c.bytesReceived)})</span>
+            {c.extensions && <span title={c.extensions}> · {c.extensions.split(';')[0]}</span>}
+          </div>
+          <div class="conn-meta">
+            ↑{c.framesSent} ({formatSize(c.bytesSent)}) ↓{c.framesReceived} ({formatSize(c.bytesReceived)}) · {formatClock(c.openedAt ?? c.createdAt)} · {duration(c, now)}
           </div>
         </li>
       ))}

@@ -1,26 +1,61 @@
+/**
+ * Details of the selected frame: JSON tree, raw text, hex dump, base64, UTF-8 (invalid
+ * bytes shown). Each view is computed only when its tab is open, and bounded in size.
+ */
+import { useState } from 'preact/hooks';
 import type { Connection, Frame } from '../model/capture-store';
-import { formatFullTime, formatSize, frameBytes, hexDump, prettyJson } from '../model/format';
+import { formatFullTime, formatSize } from '../model/format';
+import { parseJson, payloadViews, VIEW_LIMIT } from '../model/payload-views';
+import { JsonTree } from './JsonTree';
 
-const MAX_TEXT = 1024 * 1024;
+type Tab = 'tree' | 'text' | 'hex' | 'base64' | 'utf8';
+const TABS: Array<[Tab, string]> = [['tree', 'JSON'], ['text', 'Text'], ['hex', 'Hex'], ['base64', 'Base64'], ['utf8', 'UTF-8']];
 
 interface Props { frame: Frame; connection?: Connection; onClose(): void }
 
 export function FrameDetails({ frame, connection, onClose }: Props) {
-  const json = frame.opcode === 'text' ? prettyJson(frame.data) : null;
-  const bytes = frame.opcode === 'binary' ? frameBytes(frame) : null;
-  const body = json ?? (bytes ? hexDump(bytes) : frame.data.slice(0, MAX_TEXT));
-  const cut = bytes ? bytes.length > 64 * 1024 : !json && frame.data.length > MAX_TEXT;
+  const json = frame.opcode === 'text' ? parseJson(frame.data) : null;
+  const defaultTab: Tab = json?.ok ? 'tree' : frame.opcode === 'binary' ? 'hex' : 'text';
+  const [chosen, setChosen] = useState<Tab | null>(null);
+  const tab = chosen ?? defaultTab;
+  const views = payloadViews(frame);
   return (
     <section class="details" data-testid="details" aria-label="Frame details">
       <header>
         <span>{frame.dir === 'sent' ? 'Sent' : 'Received'} {frame.opcode} · {formatSize(frame.size)} · {formatFullTime(frame.time)}</span>
-        {frame.discarded && <span class="warning"> · discarded by the browser: socket was not open</span>}
+        {frame.discarded && <span class="warning">discarded by the browser: socket was not open</span>}
         <button type="button" onClick={onClose} title="Close details" aria-label="Close details">×</button>
       </header>
       {connection && <div class="details-conn">{connection.url}</div>}
-      {json && <div class="details-kind">JSON</div>}
-      {cut && <div class="warning">Large payload: showing the first {bytes ? '64 KB' : '1 MB'}.</div>}
-      <pre data-testid="details-body">{body}</pre>
+      <div class="tabs" role="tablist">
+        {TABS.map(([id, label]) => (
+          <button type="button" role="tab" key={id} aria-selected={tab === id} class={tab === id ? 'active' : ''}
+            data-testid={`tab-${id}`} onClick={() => setChosen(id)}>{label}</button>
+        ))}
+      </div>
+      {views.truncated && tab !== 'tree' && <div class="warning">Large payload ({formatSize(frame.size)}): showing the first {formatSize(VIEW_LIMIT)}.</div>}
+      <div class="details-body" data-testid="details-view">
+        {tab === 'tree' && <TreeView json={json} />}
+        {tab === 'text' && <pre data-testid="details-body">{frame.opcode === 'text' ? frame.data.slice(0, VIEW_LIMIT) : views.utf8().text}</pre>}
+        {tab === 'hex' && <pre data-testid="details-body">{views.hex()}</pre>}
+        {tab === 'base64' && <pre data-testid="details-body">{views.base64()}</pre>}
+        {tab === 'utf8' && <Utf8View utf8={views.utf8()} />}
+      </div>
     </section>
+  );
+}
+
+function TreeView({ json }: { json: ReturnType<typeof parseJson> }) {
+  if (json === null) return <div class="notice">Not JSON.</div>;
+  if (!json.ok) return <div class="error" data-testid="json-error">Malformed JSON: {json.error}</div>;
+  return <JsonTree value={json.value} />;
+}
+
+function Utf8View({ utf8 }: { utf8: { text: string; invalid: number } }) {
+  return (
+    <>
+      {utf8.invalid > 0 && <div class="warning" data-testid="invalid-utf8">{utf8.invalid} invalid UTF-8 byte{utf8.invalid > 1 ? 's' : ''}, shown as ⟨xx⟩</div>}
+      <pre data-testid="details-body">{utf8.text}</pre>
+    </>
   );
 }

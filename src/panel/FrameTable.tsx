@@ -1,26 +1,33 @@
 /**
- * The frames table: fixed-height rows, only the visible ones rendered, so it stays fast
- * with hundreds of thousands of frames. Follows new frames while scrolled to the bottom.
+ * The frames table: windowed rows (see virtual-rows.ts) so it scrolls a million frames,
+ * sticks to the bottom while the user is there, and stops following when they scroll up.
  */
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Frame } from '../model/capture-store';
+import { matchRanges } from '../model/filters';
 import { formatClock, formatFullTime, formatSize, framePreview } from '../model/format';
+import { ROW_HEIGHT, scrollTopFor, visibleWindow } from './virtual-rows';
 
-const ROW_HEIGHT = 21;
-const OVERSCAN = 10;
-
-interface Props {
+export interface FrameTableProps {
   frames: Frame[];
   version: number;
   selected: number | null;
-  onSelect(index: number): void;
+  search: string;
+  timeMode: 'absolute' | 'relative';
+  connectionLabel(id: string): string;
+  connectionStart(id: string): number;
+  onSelect(frame: Frame): void;
+  onContextMenu(frame: Frame, x: number, y: number): void;
+  /** Set to a position in `frames` to scroll there. */
+  reveal: number | null;
 }
 
-export function FrameTable({ frames, version, selected, onSelect }: Props) {
+export function FrameTable(p: FrameTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
-  const following = useRef(true);
+  const [following, setFollowing] = useState(true);
 
   useLayoutEffect(() => {
     const el = scroller.current!;
@@ -31,45 +38,77 @@ export function FrameTable({ frames, version, selected, onSelect }: Props) {
 
   useLayoutEffect(() => {
     const el = scroller.current!;
-    if (following.current) el.scrollTop = el.scrollHeight;
-  }, [version, frames.length, height]);
+    if (following && el.scrollTop !== el.scrollHeight - el.clientHeight) {
+      el.scrollTop = el.scrollHeight;
+      setScrollTop(el.scrollTop);
+    }
+  }, [p.version, p.frames.length, height, following]);
+
+  useEffect(() => {
+    if (p.reveal === null) return;
+    const el = scroller.current!;
+    const top = scrollTopFor(p.reveal, p.frames.length, el.scrollTop, el.clientHeight);
+    if (top !== null) { el.scrollTop = top; setScrollTop(el.scrollTop); }
+    setFollowing(p.reveal >= p.frames.length - 1);
+  }, [p.reveal]);
 
   const onScroll = () => {
     const el = scroller.current!;
-    following.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
+    setFollowing(el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT);
     setScrollTop(el.scrollTop);
   };
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(frames.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-  const rows = [];
-  for (let i = first; i < last; i++) {
-    const f = frames[i];
-    rows.push(
-      <div key={f.index} role="row" data-testid="frame-row" data-dir={f.dir} data-opcode={f.opcode}
-        class={`row ${f.dir}${selected === f.index ? ' selected' : ''}${f.discarded ? ' discarded' : ''}`}
-        style={{ top: i * ROW_HEIGHT }} onClick={() => onSelect(f.index)}>
-        <span class="c-dir" title={f.dir}>{f.dir === 'sent' ? '↑' : '↓'}</span>
-        <span class="c-time" title={formatFullTime(f.time)}>{formatClock(f.time)}</span>
-        <span class="c-size">{formatSize(f.size)}</span>
-        <span class="c-type">{f.opcode}</span>
-        <span class="c-data" data-testid="frame-preview">{framePreview(f)}</span>
-      </div>,
-    );
-  }
+  const win = visibleWindow(p.frames.length, scrollTop, height);
+  const rows: JSX.Element[] = [];
+  for (let i = win.first; i < win.last; i++) rows.push(<Row key={p.frames[i].index} frame={p.frames[i]} top={win.topOf(i)} {...p} />);
 
   return (
-    <div class="frames" role="table" aria-label="Frames">
+    <div class="frames" role="grid" aria-label="Frames" aria-rowcount={p.frames.length}>
       <div class="row header" role="row">
-        <span class="c-dir" />
-        <span class="c-time">Time</span>
-        <span class="c-size">Size</span>
-        <span class="c-type">Type</span>
-        <span class="c-data">Data</span>
+        <span class="c-dir" role="columnheader" aria-label="Direction" />
+        <span class="c-time" role="columnheader">{p.timeMode === 'absolute' ? 'Time' : 'Since open'}</span>
+        <span class="c-size" role="columnheader">Size</span>
+        <span class="c-type" role="columnheader">Type</span>
+        <span class="c-conn" role="columnheader">Connection</span>
+        <span class="c-data" role="columnheader">Data</span>
       </div>
       <div class="frames-scroll" ref={scroller} onScroll={onScroll} data-testid="frames">
-        <div class="frames-spacer" style={{ height: frames.length * ROW_HEIGHT }}>{rows}</div>
+        <div class="frames-spacer" style={{ height: win.spacerHeight }}>{rows}</div>
       </div>
+      {!following && p.frames.length > 0 && (
+        <button type="button" class="jump-latest" data-testid="jump-latest" onClick={() => setFollowing(true)}>↓ Jump to latest</button>
+      )}
     </div>
   );
+}
+
+function Row(p: FrameTableProps & { frame: Frame; top: number }) {
+  const f = p.frame;
+  const time = p.timeMode === 'absolute' ? formatClock(f.time) : `+${((f.time - p.connectionStart(f.conn)) / 1000).toFixed(3)} s`;
+  return (
+    <div role="row" data-testid="frame-row" data-dir={f.dir} data-opcode={f.opcode} aria-selected={p.selected === f.index}
+      class={`row ${f.dir}${p.selected === f.index ? ' selected' : ''}${f.discarded ? ' discarded' : ''}`}
+      style={{ top: p.top }} onClick={() => p.onSelect(f)}
+      onContextMenu={(e) => { e.preventDefault(); p.onSelect(f); p.onContextMenu(f, e.clientX, e.clientY); }}>
+      <span class="c-dir" title={f.dir}>{f.dir === 'sent' ? '↑' : '↓'}</span>
+      <span class="c-time" title={formatFullTime(f.time)}>{time}</span>
+      <span class="c-size" title={`${f.size} bytes`}>{formatSize(f.size)}</span>
+      <span class="c-type">{f.opcode}</span>
+      <span class="c-conn">{p.connectionLabel(f.conn)}</span>
+      <span class="c-data" data-testid="frame-preview">{highlight(framePreview(f), p.search)}</span>
+    </div>
+  );
+}
+
+function highlight(text: string, query: string): string | Array<string | JSX.Element> {
+  const ranges = matchRanges(text, query);
+  if (!ranges.length) return text;
+  const parts: Array<string | JSX.Element> = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    parts.push(text.slice(at, start), <mark key={start}>{text.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts;
 }

@@ -1,25 +1,58 @@
+/** Top toolbar: capture controls, the filter box and toggles, and the search box. */
+import type { Ref } from 'preact';
+import type { FilterState } from '../model/filters';
+import type { Settings } from './settings';
+
 interface Props {
-  shown: number;
-  total: number;
-  lost: number;
-  dropped: number;
-  preserveLog: boolean;
-  onPreserveLog(value: boolean): void;
+  filter: FilterState;
+  filterError: string | null;
+  onFilter(next: FilterState): void;
+  settings: Settings;
+  onSettings(patch: Partial<Settings>): void;
+  paused: boolean;
+  onPause(): void;
   onClear(): void;
+  search: string;
+  searchStatus: string;
+  searchRef: Ref<HTMLInputElement>;
+  onSearch(text: string): void;
+  onSearchStep(backwards: boolean): void;
 }
 
+const toggle = (label: string, title: string, on: boolean, onClick: () => void, testid: string) => (
+  <button type="button" class={`toggle${on ? ' on' : ''}`} aria-pressed={on} title={title} onClick={onClick} data-testid={testid}>{label}</button>
+);
+
 export function Toolbar(p: Props) {
+  const f = p.filter;
+  const set = (patch: Partial<FilterState>) => p.onFilter({ ...f, ...patch });
   return (
-    <div class="toolbar" role="toolbar">
+    <div class="toolbar" role="toolbar" aria-label="Capture and filters">
+      <button type="button" data-testid="pause" class={p.paused ? 'recording-off' : 'recording'} title={p.paused ? 'Resume capture' : 'Pause capture'} onClick={p.onPause}>
+        {p.paused ? '● Resume' : '■ Pause'}
+      </button>
       <button type="button" data-testid="clear" title="Clear" onClick={p.onClear}>⊘ Clear</button>
       <label title="Keep frames when the page reloads or navigates">
-        <input type="checkbox" data-testid="preserve-log" checked={p.preserveLog}
-          onChange={(e) => p.onPreserveLog((e.currentTarget as HTMLInputElement).checked)} /> Preserve log
+        <input type="checkbox" data-testid="preserve-log" checked={p.settings.preserveLog}
+          onChange={(e) => p.onSettings({ preserveLog: (e.currentTarget as HTMLInputElement).checked })} /> Preserve log
       </label>
+      <span class="sep" />
+      <input type="search" class={`filter-input${p.filterError ? ' invalid' : ''}`} placeholder="Filter (text or /regex/flags)" value={f.query}
+        data-testid="filter" aria-label="Filter frames" aria-invalid={!!p.filterError} onInput={(e) => set({ query: (e.currentTarget as HTMLInputElement).value })} />
+      {toggle('≠', 'Invert: hide matching frames', f.invert, () => set({ invert: !f.invert }), 'invert')}
+      {toggle('↑', 'Show sent frames', f.sent, () => set({ sent: !f.sent }), 'show-sent')}
+      {toggle('↓', 'Show received frames', f.received, () => set({ received: !f.received }), 'show-received')}
+      {toggle('Text', 'Show text frames', f.text, () => set({ text: !f.text }), 'show-text')}
+      {toggle('Bin', 'Show binary frames', f.binary, () => set({ binary: !f.binary }), 'show-binary')}
+      {toggle('♥', 'Hide heartbeats (repeated ping/pong-like frames, learned from traffic)', p.settings.hideNoise, () => p.onSettings({ hideNoise: !p.settings.hideNoise }), 'hide-noise')}
+      {toggle('+t', 'Time: absolute / since connection opened', p.settings.timeMode === 'relative', () => p.onSettings({ timeMode: p.settings.timeMode === 'absolute' ? 'relative' : 'absolute' }), 'time-mode')}
+      {toggle('Chart', 'Show the timeline chart (hidden automatically when the panel is short)', p.settings.showTimeline, () => p.onSettings({ showTimeline: !p.settings.showTimeline }), 'show-timeline')}
+      {p.filterError && <span class="error" role="alert" data-testid="filter-error">{p.filterError}</span>}
       <span class="spacer" />
-      {p.lost > 0 && <span class="warning" data-testid="lost" title="The page's backlog is bounded; these frames were evicted before DevTools received them">{p.lost} frames evicted before DevTools opened</span>}
-      {p.dropped > 0 && <span class="warning" data-testid="dropped" title="The panel keeps at most the configured number of frames, dropping the oldest">{p.dropped} oldest frames dropped (frame cap)</span>}
-      <span class="count" data-testid="count">{p.shown === p.total ? `${p.total} frames` : `${p.shown} of ${p.total} frames`}</span>
+      <input type="search" placeholder="Search (Enter / Shift+Enter)" value={p.search} ref={p.searchRef} data-testid="search" aria-label="Search payloads"
+        onInput={(e) => p.onSearch((e.currentTarget as HTMLInputElement).value)}
+        onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); p.onSearchStep(e.shiftKey); } }} />
+      <span class="count" data-testid="search-status">{p.searchStatus}</span>
     </div>
   );
 }

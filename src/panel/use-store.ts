@@ -7,10 +7,14 @@ import { CaptureStore } from '../model/capture-store';
 import { connectCapture } from './capture-link';
 import { onNavigated } from './inspected-tab';
 
-export function useCaptureStore(tabId: number, preserveLog: boolean): { store: CaptureStore; clear(): void } {
+export interface StoreHandle { store: CaptureStore; clear(): void; togglePause(): void }
+
+export function useCaptureStore(tabId: number, preserveLog: boolean, maxFrames: number): StoreHandle {
   const [store] = useState(() => new CaptureStore());
   const [, setVersion] = useState(0);
   store.options.preserveLog = preserveLog;
+  store.options.maxFrames = maxFrames;
+  const refresh = () => { store.version++; setVersion(store.version); };
 
   useEffect(() => {
     let frame = 0;
@@ -26,11 +30,11 @@ export function useCaptureStore(tabId: number, preserveLog: boolean): { store: C
     return () => { disconnect(); cancelAnimationFrame(frame); };
   }, [tabId]);
 
-  const clear = () => { store.clear(); setVersion(store.version); };
+  const clear = () => { store.clear(); refresh(); };
   useEffect(() => onNavigated(() => {
     // A page without WebSockets never reports a new document: clear on navigation too.
     if (!store.options.preserveLog) clear();
   }), []);
 
-  return { store, clear };
+  return { store, clear, togglePause: () => { store.paused = !store.paused; refresh(); } };
 }

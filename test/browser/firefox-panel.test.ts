@@ -66,10 +66,13 @@ test('hook captures the traffic page; panel page (as a tab) shows it', async () 
   const connections = await panel.$$eval('[data-testid="connection"]', (els) => els.map((e) => e.textContent));
   expect(connections.some((t) => t?.includes('echo.v1'))).toBe(true);
 
-  // Clicking a JSON frame shows it pretty-printed.
+  // Clicking a JSON frame shows a JSON tree; the Text tab shows the exact payload.
   await panel.$$eval('[data-testid="frame-row"]', (els) => (els.find((r) => r.textContent?.includes('"hello"')) as HTMLElement).click());
+  const tree = await waitFor(() => panel.$eval('[data-testid="json-tree"]', (e) => e.textContent), 'the JSON tree');
+  expect(tree).toContain('"world"');
+  await panel.$eval('[data-testid="tab-text"]', (e) => (e as HTMLElement).click());
   const body = await waitFor(() => panel.$eval('[data-testid="details-body"]', (e) => e.textContent), 'the details body');
-  expect(body).toBe(JSON.stringify({ hello: 'world', n: 1 }, null, 2));
+  expect(body).toBe(JSON.stringify({ hello: 'world', n: 1 }));
 });
 
 test('panel inside Firefox\'s real DevTools', async () => {
@@ -86,8 +89,11 @@ test('panel inside Firefox\'s real DevTools', async () => {
   expect(asText(await panel.rows()).slice(-2)).toEqual(['sent text after the panel opened', 'received text after the panel opened']);
   expect(await panel.evaluate<string>(`document.querySelector('[data-testid="count"]').textContent`)).toBe(`${EXPECTED_ROWS.length + 2} frames`);
 
-  // Clicking a JSON frame (a real DOM click, through the frame script) shows it pretty-printed.
+  // Clicking a JSON frame (a real DOM click, through the frame script) shows a JSON tree; Text shows the payload.
   await panel.evaluate(`[...document.querySelectorAll('[data-testid="frame-row"]')].find((r) => r.textContent.includes('"hello"')).click()`);
+  const tree = await waitFor(() => panel.evaluate<string | null>(`document.querySelector('[data-testid="json-tree"]')?.textContent`), 'the JSON tree');
+  expect(tree).toContain('"world"');
+  await panel.evaluate(`document.querySelector('[data-testid="tab-text"]').click()`);
   const body = await waitFor(() => panel.evaluate<string | null>(`document.querySelector('[data-testid="details-body"]')?.textContent`), 'the details body');
-  expect(body).toBe(JSON.stringify({ hello: 'world', n: 1 }, null, 2));
+  expect(body).toBe(JSON.stringify({ hello: 'world', n: 1 }));
 });

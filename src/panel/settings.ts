@@ -1,0 +1,43 @@
+/**
+ * Panel settings that persist across DevTools sessions (extension storage, never the page's).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+
+export interface Settings {
+  preserveLog: boolean;
+  timeMode: 'absolute' | 'relative';
+  hideNoise: boolean;
+  maxFrames: number;
+  showTimeline: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { preserveLog: false, timeMode: 'absolute', hideNoise: false, maxFrames: 1_000_000, showTimeline: true };
+const KEY = 'wsinspect.settings';
+
+function sanitize(raw: unknown): Settings {
+  const s = { ...DEFAULT_SETTINGS };
+  if (typeof raw !== 'object' || raw === null) return s;
+  const r = raw as Partial<Record<keyof Settings, unknown>>;
+  if (typeof r.preserveLog === 'boolean') s.preserveLog = r.preserveLog;
+  if (r.timeMode === 'absolute' || r.timeMode === 'relative') s.timeMode = r.timeMode;
+  if (typeof r.hideNoise === 'boolean') s.hideNoise = r.hideNoise;
+  if (typeof r.showTimeline === 'boolean') s.showTimeline = r.showTimeline;
+  if (typeof r.maxFrames === 'number' && r.maxFrames >= 1000 && r.maxFrames <= 10_000_000) s.maxFrames = Math.floor(r.maxFrames);
+  return s;
+}
+
+export function useSettings(): [Settings, (patch: Partial<Settings>) => void] {
+  const [settings, setSettings] = useState(DEFAULT_SETTINGS);
+  useEffect(() => {
+    browser.storage.local.get(KEY).then((stored) => setSettings(sanitize(stored[KEY])), () => {});
+  }, []);
+  const update = (patch: Partial<Settings>) => {
+    setSettings((current) => {
+      const next = { ...current, ...patch };
+      browser.storage.local.set({ [KEY]: next }).catch(() => {});
+      return next;
+    });
+  };
+  return [settings, update];
+}
