@@ -38,7 +38,7 @@ export function App({ tabId }: { tabId: number }) {
   const { store, clear, togglePause } = useCaptureStore(tabId, settings.preserveLog, settings.maxFrames);
   const [filterState, setFilter] = useState<FilterState>(NO_FILTER);
   const [selected, setSelected] = useState<Frame | null>(null);
-  const [reveal, setReveal] = useState<number | null>(null);
+  const [reveal, setReveal] = useState<{ row: number } | null>(null);
   const [search, setSearch] = useState('');
   const [menu, setMenu] = useState<{ frame: Frame; x: number; y: number } | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -62,7 +62,8 @@ export function App({ tabId }: { tabId: number }) {
 
   const select = (frame: Frame | null, scroll = true) => {
     setSelected(frame);
-    if (frame && scroll) setReveal(framePosition(view, frame.pos));
+    const row = frame && scroll ? framePosition(view, frame.pos) : null;
+    if (row !== null) setReveal({ row });
   };
   const step = (backwards: boolean) => {
     const pos = searchIndex.step(selected?.pos ?? null, backwards);

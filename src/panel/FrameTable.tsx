@@ -19,15 +19,18 @@ export interface FrameTableProps {
   connectionStart(id: string): number;
   onSelect(frame: Frame): void;
   onContextMenu(frame: Frame, x: number, y: number): void;
-  /** Set to a position in `frames` to scroll there. */
-  reveal: number | null;
+  /** A request to scroll a row (position in `frames`) into view; a new object each time. */
+  reveal: { row: number } | null;
 }
 
 export function FrameTable(p: FrameTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
+  // A ref decides (effects read it synchronously); the state only shows the button.
+  const follow = useRef(true);
   const [following, setFollowing] = useState(true);
+  const setFollow = (on: boolean) => { follow.current = on; setFollowing(on); };
 
   useLayoutEffect(() => {
     const el = scroller.current!;
@@ -38,23 +41,24 @@ export function FrameTable(p: FrameTableProps) {
 
   useLayoutEffect(() => {
     const el = scroller.current!;
-    if (following && el.scrollTop !== el.scrollHeight - el.clientHeight) {
+    if (follow.current && el.scrollTop !== el.scrollHeight - el.clientHeight) {
       el.scrollTop = el.scrollHeight;
       setScrollTop(el.scrollTop);
     }
   }, [p.version, p.frames.length, height, following]);
 
-  useEffect(() => {
-    if (p.reveal === null) return;
+  useLayoutEffect(() => {
+    if (!p.reveal) return;
     const el = scroller.current!;
-    const top = scrollTopFor(p.reveal, p.frames.length, el.scrollTop, el.clientHeight);
+    setFollow(p.reveal.row >= p.frames.length - 1);
+    const top = scrollTopFor(p.reveal.row, p.frames.length, el.scrollTop, el.clientHeight);
     if (top !== null) { el.scrollTop = top; setScrollTop(el.scrollTop); }
-    setFollowing(p.reveal >= p.frames.length - 1);
   }, [p.reveal]);
 
   const onScroll = () => {
     const el = scroller.current!;
-    setFollowing(el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT);
+    const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
+    if (atBottom !== follow.current) setFollow(atBottom);
     setScrollTop(el.scrollTop);
   };
 
@@ -76,7 +80,7 @@ export function FrameTable(p: FrameTableProps) {
         <div class="frames-spacer" style={{ height: win.spacerHeight }}>{rows}</div>
       </div>
       {!following && p.frames.length > 0 && (
-        <button type="button" class="jump-latest" data-testid="jump-latest" onClick={() => setFollowing(true)}>↓ Jump to latest</button>
+        <button type="button" class="jump-latest" data-testid="jump-latest" onClick={() => setFollow(true)}>↓ Jump to latest</button>
       )}
     </div>
   );

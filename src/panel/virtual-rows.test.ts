@@ -20,6 +20,8 @@ test('a million rows: the spacer stays under browser limits and the ends are rea
 
 test('scrollTopFor brings a row into view, or leaves scrolling alone', () => {
   expect(scrollTopFor(5, 1000, 0, 420)).toBeNull();
+  expect(scrollTopFor(100, 1000, 100 * 21, 420)).toBeNull();
+  expect(scrollTopFor(0, 124, 1884, 424)).toBe(0);
   const st = scrollTopFor(500, 1000, 0, 420)!;
   const w = visibleWindow(1000, st, 420, 0);
   expect(500).toBeGreaterThanOrEqual(w.first);

@@ -22,7 +22,7 @@ export function visibleWindow(rowCount: number, scrollTop: number, viewport: num
 /** The scrollTop that shows `row` (centred when it has to move), or null when it is already visible. */
 export function scrollTopFor(row: number, rowCount: number, scrollTop: number, viewport: number): number | null {
   const w = visibleWindow(rowCount, scrollTop, viewport, 0);
-  const top = w.topOf(row);
+  const top = w.topOf(row) - scrollTop; // relative to the viewport
   if (top >= 0 && top + ROW_HEIGHT <= viewport) return null;
   const total = rowCount * ROW_HEIGHT;
   const target = Math.max(0, row - Math.floor(viewport / ROW_HEIGHT / 2));

@@ -1,0 +1,49 @@
+/** MessagePack (@msgpack/msgpack). Guessed only for a whole-frame map or array. */
+import { Decoder as MsgpackDecoder } from '@msgpack/msgpack';
+import type { Decoder } from '../types';
+import { preview } from '../support/preview';
+import { fail, ok } from '../support/result';
+import { toTree } from '../support/tree';
+
+export type ValueResult = { ok: true; value: unknown } | { ok: false; error: string };
+
+/**
+ * Decodes exactly one MessagePack value filling `bytes`. Lengths are capped by the input size so
+ * a forged header cannot make the library allocate gigabytes; int64 stays exact as bigint.
+ */
+export function decodeMsgpackValue(bytes: Uint8Array): ValueResult {
+  const decoder = new MsgpackDecoder({
+    useBigInt64: true,
+    maxStrLength: bytes.length, maxBinLength: bytes.length, maxExtLength: bytes.length,
+    maxArrayLength: bytes.length, maxMapLength: bytes.length,
+    mapKeyConverter: (key) => (typeof key === 'string' || typeof key === 'number' ? key : JSON.stringify(toTree(key))),
+  });
+  try {
+    return { ok: true, value: decoder.decode(bytes) };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const pos = (decoder as unknown as { pos?: number }).pos;
+    return { ok: false, error: /\bat\b|buffer\[/.test(message) || pos === undefined ? message : `${message} (at byte ${pos})` };
+  }
+}
+
+/** A map or array with something in it: a single scalar is too easy to hit by accident. */
+export function isPlausibleContainer(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (value instanceof Map) return value.size > 0;
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype && Object.keys(value).length > 0;
+}
+
+export const msgpackDecoder: Decoder = {
+  id: 'msgpack',
+  label: 'MessagePack',
+  affinity: (connection) => (/msgpack|messagepack/i.test(connection.protocol) ? 0.4 : 0),
+  decode(input, context) {
+    if (input.text !== null && context.guessing) return null;
+    const result = decodeMsgpackValue(input.bytes);
+    if (!result.ok) return context.guessing ? null : fail('msgpack', result.error);
+    if (context.guessing && !isPlausibleContainer(result.value)) return null;
+    const tree = toTree(result.value);
+    return ok('msgpack', `MessagePack ${preview(tree, 180)}`, tree);
+  },
+};
