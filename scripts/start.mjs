@@ -31,13 +31,15 @@ let shuttingDown = false;
 async function shutdown(code = 0) {
   if (shuttingDown) return;
   shuttingDown = true;
+  // Each step gets a few seconds: after Ctrl+C the browser may already be gone.
   for (const fn of cleanups.reverse()) {
-    try { await fn(); } catch { /* keep going */ }
+    await Promise.race([Promise.resolve().then(fn).catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
   }
   process.exit(code);
 }
 process.on('SIGINT', () => { console.log('\nstopping…'); shutdown(0); });
 process.on('SIGTERM', () => shutdown(0));
+process.on('SIGHUP', () => shutdown(0));
 
 async function main() {
   // 1. Build the extension for the chosen browser.
@@ -74,7 +76,7 @@ async function main() {
 
 async function startChromium(url) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'wsinspect-start-'));
-  cleanups.push(() => rmSync(userDataDir, { recursive: true, force: true }));
+  cleanups.push(() => rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10 }));
   const runningAsRoot = process.getuid?.() === 0;
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -89,6 +91,8 @@ async function startChromium(url) {
       `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`,
     ],
     userDataDir,
+    // Ctrl+C reaches the browser too; our own handler closes everything in order.
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
   });
   cleanups.push(() => browser.close());
   browser.on('disconnected', () => {
@@ -141,7 +145,10 @@ async function startFirefox(url) {
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless,
     defaultViewport: headless ? undefined : null,
+    // Lets WebDriver BiDi reach the browser window's chrome scope, to open DevTools below.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { 'xpinstall.signatures.required': false },
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
   });
   cleanups.push(() => browser.close());
   browser.on('disconnected', () => {
@@ -152,8 +159,65 @@ async function startFirefox(url) {
 
   const page = (await browser.pages())[0] ?? await browser.newPage();
   await page.goto(url);
-  console.log('demo page loaded.');
-  console.log('Open DevTools (F12) and choose the "WebSockets" panel: frames sent before DevTools opened are there too.');
+  console.log('demo page loaded, opening DevTools…');
+  try {
+    const frames = await openFirefoxPanel(browser, page.url());
+    console.log(`WebSockets panel opened in DevTools (${frames})`);
+  } catch (error) {
+    console.log(`could not open DevTools automatically (${error.message}).`);
+    console.log('Open DevTools (F12) and choose the "WebSockets" panel: frames sent before DevTools opened are there too.');
+  }
+}
+
+/**
+ * Firefox has no DevTools protocol for this: run code in the browser window's chrome scope
+ * over WebDriver BiDi (Firefox internals, checked with Firefox ESR 153; may break on upgrades).
+ * Opens the toolbox for the tab showing `url`, selects our panel and returns its frame count.
+ */
+async function openFirefoxPanel(browser, url) {
+  const PANEL_COUNT_FRAME_SCRIPT = `sendAsyncMessage(NAME, (content.document.querySelector('[data-testid="frame-row"]')
+    && content.document.querySelector('[data-testid="count"]')?.textContent) || '')`;
+  const { connection } = browser;
+  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const context = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml')?.context;
+  if (!context) throw new Error('no browser window found');
+  const { result } = await connection.send('script.callFunction', {
+    target: { context },
+    'moz:scope': 'chrome',
+    awaitPromise: true,
+    arguments: [{ type: 'string', value: url }, { type: 'string', value: PANEL_COUNT_FRAME_SCRIPT }],
+    functionDeclaration: `async (url, countScript) => {
+      const tab = gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec === url);
+      if (!tab) throw new Error('no tab shows ' + url);
+      gBrowser.selectedTab = tab;
+      const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+      const { gDevTools } = require('devtools/client/framework/devtools');
+      const toolbox = await gDevTools.showToolboxForTab(tab);
+      const deadline = Date.now() + 20000;
+      let id;
+      while (!(id = [...toolbox.additionalToolDefinitions.keys()].find((k) => k.startsWith('webext-devtools-panel-')))) {
+        if (Date.now() > deadline) throw new Error('the WebSockets panel did not appear in DevTools');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await toolbox.selectTool(id);
+      // The panel runs in the extension process: ask a frame script for its frame count.
+      const panel = toolbox.doc.getElementById('toolbox-panel-iframe-' + id)?.contentDocument.querySelector('browser');
+      if (!panel) return 'frame count unknown';
+      const name = 'wsinspect-start:count';
+      const ask = () => new Promise((resolve) => {
+        const mm = panel.messageManager; // changes when the panel moves to the extension process
+        const timer = setTimeout(() => { mm.removeMessageListener(name, listener); resolve(''); }, 2000);
+        const listener = (m) => { clearTimeout(timer); mm.removeMessageListener(name, listener); resolve(m.data); };
+        mm.addMessageListener(name, listener);
+        mm.loadFrameScript('data:,' + encodeURIComponent(countScript.replace('NAME', JSON.stringify(name))), false);
+      });
+      let count = '';
+      while (!(count = await ask()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      return count || 'no frames yet';
+    }`,
+  });
+  if (result.type === 'exception') throw new Error(result.exceptionDetails.text);
+  return result.result.value;
 }
 
 main().catch((error) => {
