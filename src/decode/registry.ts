@@ -1,12 +1,20 @@
 /** Every decoder, and the order in which they may claim a frame by its content alone. */
 import type { Decoder } from './types';
+import { actioncableDecoder } from './decoders/actioncable';
 import { base64Decoder } from './decoders/base64';
 import { cborDecoder } from './decoders/cbor';
+import { graphqlDecoder } from './decoders/graphql';
 import { hexDecoder } from './decoders/hex';
 import { jsonDecoder } from './decoders/json';
+import { mqttDecoder } from './decoders/mqtt';
 import { msgpackDecoder } from './decoders/msgpack';
 import { protobufDecoder } from './decoders/protobuf';
+import { signalrDecoder } from './decoders/signalr';
+import { sockjsDecoder } from './decoders/sockjs';
+import { socketioDecoder } from './decoders/socketio';
+import { stompDecoder } from './decoders/stomp';
 import { textDecoder } from './decoders/text';
+import { wampDecoder } from './decoders/wamp';
 
 /**
  * Protocols first (each claims only frames clearly its own), then generic formats: JSON before
@@ -14,7 +22,9 @@ import { textDecoder } from './decoders/text';
  * the most random bytes pass for it.
  */
 export const guessOrder: Decoder[] = [
+  socketioDecoder, sockjsDecoder, stompDecoder, signalrDecoder, graphqlDecoder, actioncableDecoder, wampDecoder, mqttDecoder,
   jsonDecoder, base64Decoder, msgpackDecoder, cborDecoder, textDecoder, protobufDecoder,
 ];
 
+/** Hex never guesses: it is the fallback for binary frames. */
 export const allDecoders: Decoder[] = [...guessOrder, hexDecoder];

@@ -1,5 +1,5 @@
 /** MessagePack (@msgpack/msgpack). Guessed only for a whole-frame map or array. */
-import { Decoder as MsgpackDecoder } from '@msgpack/msgpack';
+import { Decoder as MsgpackDecoder, ExtensionCodec } from '@msgpack/msgpack';
 import type { Decoder } from '../types';
 import { preview } from '../support/preview';
 import { fail, ok } from '../support/result';
@@ -8,12 +8,24 @@ import { toTree } from '../support/tree';
 export type ValueResult = { ok: true; value: unknown } | { ok: false; error: string };
 
 /**
+ * notepack.io (the MessagePack library of socket.io-msgpack-parser) writes `undefined` as the
+ * extension type 0 holding one zero byte.
+ */
+const notepackCodec = new ExtensionCodec();
+notepackCodec.register({
+  type: 0,
+  encode: () => null,
+  decode: (data) => (data.length === 1 && data[0] === 0 ? undefined : { extension: 0, data: data.slice() }),
+});
+
+/**
  * Decodes exactly one MessagePack value filling `bytes`. Lengths are capped by the input size so
  * a forged header cannot make the library allocate gigabytes; int64 stays exact as bigint.
  */
-export function decodeMsgpackValue(bytes: Uint8Array): ValueResult {
+export function decodeMsgpackValue(bytes: Uint8Array, options: { notepack?: boolean } = {}): ValueResult {
   const decoder = new MsgpackDecoder({
     useBigInt64: true,
+    ...(options.notepack && { extensionCodec: notepackCodec }),
     maxStrLength: bytes.length, maxBinLength: bytes.length, maxExtLength: bytes.length,
     maxArrayLength: bytes.length, maxMapLength: bytes.length,
     mapKeyConverter: (key) => (typeof key === 'string' || typeof key === 'number' ? key : JSON.stringify(toTree(key))),

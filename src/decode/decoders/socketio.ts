@@ -72,7 +72,7 @@ function decodeBinary(input: DecodeInput, context: DecodeContext): DecodeResult 
     const payload = bytes.subarray(1);
     return ok('socketio', `engine.io MESSAGE binary attachment (${byteCount(payload.length)})`, { engineio: 'MESSAGE', attachment: bytesLeaf(payload) }, context.decodeInner(payload));
   }
-  const decoded = decodeMsgpackValue(bytes);
+  const decoded = decodeMsgpackValue(bytes, { notepack: true });
   if (decoded.ok) {
     const parsed = packetFromMsgpack(decoded.value);
     if (parsed.ok) return packetResult(parsed, 'msgpack');

@@ -59,7 +59,7 @@ export function scanCbor(bytes: Uint8Array, maxDepth = MAX_CBOR_DEPTH): string |
       if (refused) return `tag ${argument} (${refused}) at byte ${start} is not decoded`;
       push(stack, { remaining: 1, indefinite: false, pairs: false, chunksOf: -1 });
     } else {
-      if (info === 24 && argument < 32) return `invalid simple value ${argument} at byte ${start}`;
+      if (major === 7 && info === 24 && argument < 32) return `invalid simple value ${argument} at byte ${start}`;
       completeItem(stack);
     }
     if (stack.length > maxDepth) return `nested deeper than ${maxDepth} levels at byte ${start}`;

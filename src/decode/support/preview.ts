@@ -1,4 +1,5 @@
 /** One-line previews for summaries: compact JSON, cut to a budget without walking huge values. */
+import { toTree } from './tree';
 
 export const SUMMARY_MAX = 200;
 
@@ -17,8 +18,15 @@ export function preview(value: unknown, max = 120): string {
   return clip(out.join(''), max);
 }
 
-/** A string shown quoted, as in the summaries `"hello"`. */
-export function quoted(text: string, max = 60): string {
+/** Text carried by a protocol: compact JSON when it is JSON, else quoted (`"hello"`). */
+export function textPreview(text: string, max = 80): string {
+  if (/^\s*[[{]/.test(text)) {
+    try {
+      return preview(toTree(JSON.parse(text)), max);
+    } catch {
+      // not JSON: quoted below
+    }
+  }
   return preview(text, max);
 }
 

@@ -86,11 +86,11 @@ export function packetTree(p: SocketIOPacket, encoding: 'text' | 'msgpack'): Rec
   if (p.id !== undefined) tree.ackId = p.id;
   if (p.attachments !== undefined) tree.attachments = p.attachments;
   if (p.type === 'EVENT' || p.type === 'BINARY_EVENT') {
-    const [name, ...args] = p.data as unknown[];
-    tree.event = toTree(name);
-    tree.args = toTree(args.map(describePlaceholders));
+    const [name, ...args] = toTree(p.data) as unknown[];
+    tree.event = name;
+    tree.args = describePlaceholders(args);
   } else if (p.data !== undefined) {
-    tree.data = toTree(describePlaceholders(p.data));
+    tree.data = describePlaceholders(toTree(p.data));
   }
   return tree;
 }
@@ -111,10 +111,10 @@ export function packetSummary(p: SocketIOPacket, tree: Record<string, unknown>):
   return parts.join(' ');
 }
 
-function describePlaceholders(value: unknown, depth = 0): unknown {
-  if (depth > 32) return value;
+/** Works on a JSON-safe tree (so no typed arrays pass for objects); trees are depth-capped. */
+function describePlaceholders(value: unknown): unknown {
   if (isRecord(value) && value._placeholder === true && typeof value.num === 'number') return `<binary attachment ${value.num}>`;
-  if (Array.isArray(value)) return value.map((v) => describePlaceholders(v, depth + 1));
-  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, describePlaceholders(v, depth + 1)]));
+  if (Array.isArray(value)) return value.map(describePlaceholders);
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, describePlaceholders(v)]));
   return value;
 }
