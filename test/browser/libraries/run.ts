@@ -1,0 +1,69 @@
+/**
+ * Runs one library of the matrix in a browser with the extension: the page runs the real
+ * client against the real server, then the panel must show exactly the frames the server
+ * counted, per connection and in each direction, and the page must end with the library's
+ * correct result (so the hook changed nothing the library relies on).
+ */
+import { expect, onTestFinished } from 'vitest';
+import type { Frame, Page } from 'puppeteer-core';
+import { panelCount, waitFor } from '../../helpers/panel';
+import { bundleClient, clientPage } from './bundle';
+import type { LibraryCase } from './case';
+import { startLibraryServer } from './servers/base';
+import { graphqlWs } from './servers/graphql';
+import { mqttCase } from './servers/mqtt';
+import { reconnectingCase } from './servers/reconnecting';
+import { socketIoUpgrade, socketIoWebSocket } from './servers/socketio';
+import { stompCase } from './servers/stomp';
+
+export const LIBRARIES: LibraryCase[] = [socketIoWebSocket, socketIoUpgrade, graphqlWs, mqttCase, stompCase, reconnectingCase];
+
+export interface BrowserDriver {
+  newPage(): Promise<Page>;
+  /** The panel inspecting `page`'s tab, rendered. */
+  openPanel(page: Page): Promise<Page | Frame>;
+}
+
+/** Bundling takes a few seconds: start it for every client before the browser is needed. */
+export function prebundleAll(): Promise<unknown> {
+  return Promise.all([...new Set(LIBRARIES.map((c) => c.client))].map(bundleClient));
+}
+
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+
+/** "↑sent ↓received" of each connection entry in the panel, sorted. */
+async function panelConnections(panel: Page | Frame): Promise<string[]> {
+  const texts = await panel.$$eval('[data-testid="connection"]', (els) => els.map((e) => e.textContent ?? ''));
+  return texts.map((t) => /↑(\d+) \([^)]*\) ↓(\d+)/.exec(t)).map((m) => (m ? `↑${m[1]} ↓${m[2]}` : 'unparsed')).sort();
+}
+
+export async function runLibraryCase(library: LibraryCase, browser: BrowserDriver): Promise<void> {
+  const server = await startLibraryServer();
+  onTestFinished(() => server.close());
+  const setup = await library.setup(server);
+  const code = await bundleClient(library.client);
+  server.page('/', clientPage(code, setup.config));
+
+  const page = await browser.newPage();
+  onTestFinished(() => page.close().catch(() => {}));
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${server.url}/?library=${encodeURIComponent(library.client)}`);
+  const result = await waitFor(() => page.evaluate(() => (window as any).result), `${library.name} to finish in the page`, 20_000);
+  expect(result.error, 'the client library failed in the page').toBeUndefined();
+  expect(errors, 'uncaught errors in the page').toEqual([]);
+  setup.check(result);
+
+  // Quiescence: every socket closed on the server side, so no frame is still in flight.
+  const { counter } = server;
+  await waitFor(() => counter.connections.length === setup.connections && counter.allClosed, 'all sockets to close', 10_000);
+
+  const panel = await browser.openPanel(page);
+  const expected = `${counter.total} frames`;
+  await waitFor(async () => (await panelCount(panel)) === expected, `the panel to show ${expected}`).catch(() => {});
+  await settle(); // a duplicate arriving late would show up now
+  const shown = await panelCount(panel);
+  console.log(`${library.name}: server received ${counter.received}, sent ${counter.sent} over ${counter.connections.length} connection(s); panel: ${shown}`);
+  expect(shown).toBe(expected);
+  expect(await panelConnections(panel)).toEqual(counter.pageView());
+}
