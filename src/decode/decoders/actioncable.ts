@@ -51,7 +51,7 @@ function describe(message: Record<string, unknown>): DecodeResult {
     return ok('actioncable', `ActionCable perform ${channel.name} ${what}`, tree);
   }
   if (typeof message.type === 'string' && SERVER_TYPES.has(message.type)) {
-    const extra = message.type === 'ping' ? ` ${String(message.message)}` : message.type === 'disconnect' ? ` ${String(message.reason ?? '')}${message.reconnect === false ? ' (no reconnect)' : ''}` : where;
+    const extra = message.type === 'ping' ? (message.message === undefined ? '' : ` ${String(message.message)}`) : message.type === 'disconnect' ? ` ${String(message.reason ?? '')}${message.reconnect === false ? ' (no reconnect)' : ''}` : where;
     return ok('actioncable', `ActionCable ${message.type}${extra}`.trimEnd(), tree);
   }
   if (channel && 'message' in message) {

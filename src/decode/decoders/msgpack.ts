@@ -34,8 +34,11 @@ export function decodeMsgpackValue(bytes: Uint8Array, options: { notepack?: bool
     return { ok: true, value: decoder.decode(bytes) };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    const pos = (decoder as unknown as { pos?: number }).pos;
-    return { ok: false, error: /\bat\b|buffer\[/.test(message) || pos === undefined ? message : `${message} (at byte ${pos})` };
+    const pos = (decoder as unknown as { pos?: number }).pos ?? 0;
+    if (e instanceof RangeError && /outside the bounds|Insufficient data/.test(message)) {
+      return { ok: false, error: `truncated: the data ends inside a value that needs bytes beyond ${bytes.length} (reading at byte ${pos})` };
+    }
+    return { ok: false, error: /\bat\b|buffer\[/.test(message) ? message : `${message} (at byte ${pos})` };
   }
 }
 

@@ -7,7 +7,7 @@
  */
 export const MAX_CBOR_DEPTH = 64;
 
-interface Open { remaining: number; indefinite: boolean; pairs: boolean; chunksOf: number }
+interface Open { remaining: number; indefinite: boolean; pairs: boolean }
 
 /** Returns null when `bytes` is exactly one well-formed item, else what is wrong and where. */
 export function scanCbor(bytes: Uint8Array, maxDepth = MAX_CBOR_DEPTH): string | null {
@@ -28,7 +28,6 @@ export function scanCbor(bytes: Uint8Array, maxDepth = MAX_CBOR_DEPTH): string |
       completeItem(stack);
       continue;
     }
-    if (top && top.chunksOf >= 0 && (major !== top.chunksOf || info === 31)) return `indefinite string chunk at byte ${start} must be a definite string of the same type`;
     let argument = 0;
     if (info >= 24 && info <= 27) {
       const size = 1 << (info - 24);
@@ -42,7 +41,8 @@ export function scanCbor(bytes: Uint8Array, maxDepth = MAX_CBOR_DEPTH): string |
     }
     if (info === 31 && (major <= 1 || major === 6)) return `major type ${major} cannot be indefinite (byte ${start})`;
     if (major === 2 || major === 3) {
-      if (info === 31) { push(stack, { remaining: 0, indefinite: true, pairs: false, chunksOf: major }); }
+      // Well-formed, but cbor-x cannot decode indefinite-length strings.
+      if (info === 31) return `indefinite-length ${major === 2 ? 'byte' : 'text'} string at byte ${start} is not supported`;
       else {
         const short = need(argument, major === 2 ? 'byte string' : 'text string');
         if (short) return short;
@@ -52,12 +52,12 @@ export function scanCbor(bytes: Uint8Array, maxDepth = MAX_CBOR_DEPTH): string |
     } else if (major === 4 || major === 5) {
       const count = info === 31 ? 0 : argument * (major === 5 ? 2 : 1);
       if (info !== 31 && count > bytes.length - pos) return `truncated: ${major === 4 ? 'array' : 'map'} at byte ${start} declares ${argument} entries, only ${bytes.length - pos} bytes left`;
-      if (info === 31 || count > 0) push(stack, { remaining: count, indefinite: info === 31, pairs: major === 5, chunksOf: -1 });
+      if (info === 31 || count > 0) stack.push({ remaining: count, indefinite: info === 31, pairs: major === 5 });
       else completeItem(stack);
     } else if (major === 6) {
       const refused = refusedTag(argument);
       if (refused) return `tag ${argument} (${refused}) at byte ${start} is not decoded`;
-      push(stack, { remaining: 1, indefinite: false, pairs: false, chunksOf: -1 });
+      stack.push({ remaining: 1, indefinite: false, pairs: false });
     } else {
       if (major === 7 && info === 24 && argument < 32) return `invalid simple value ${argument} at byte ${start}`;
       completeItem(stack);
@@ -65,10 +65,6 @@ export function scanCbor(bytes: Uint8Array, maxDepth = MAX_CBOR_DEPTH): string |
     if (stack.length > maxDepth) return `nested deeper than ${maxDepth} levels at byte ${start}`;
   } while (stack.length > 0);
   return pos < bytes.length ? `${bytes.length - pos} extra bytes after the CBOR item, at byte ${pos}` : null;
-}
-
-function push(stack: Open[], open: Open): void {
-  stack.push(open);
 }
 
 /** One item finished: count it in its container, closing containers that are now full. */

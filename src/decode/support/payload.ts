@@ -1,5 +1,6 @@
 /** The payload as text, for decoders of text formats that also accept UTF-8 binary frames. */
 import type { DecodeInput } from '../types';
+import { describeJsonError } from './json-error';
 import { decodeUtf8 } from './utf8';
 
 export type TextPayload = { ok: true; text: string } | { ok: false; error: string };
@@ -10,12 +11,12 @@ export function payloadText(input: DecodeInput): TextPayload {
   return decoded.ok ? decoded : { ok: false, error: `binary frame is not UTF-8 text: invalid byte at ${decoded.offset}` };
 }
 
-/** Parses JSON without throwing; `error` carries the engine's message (it names the position). */
+/** Parses JSON without throwing; on failure `error` says what is wrong and at which position. */
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
   try {
     return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  } catch {
+    return { ok: false, error: describeJsonError(text) };
   }
 }
 
