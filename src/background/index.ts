@@ -6,6 +6,9 @@ const router = new Router({
   sendToTab(tabId, command) {
     browser.tabs.sendMessage(tabId, command).catch(() => { /* no relay in this tab (yet) */ });
   },
+  sendToFrame(tabId, frameId, request) {
+    browser.tabs.sendMessage(tabId, request, { frameId }).catch(() => { /* the frame is gone */ });
+  },
 });
 
 browser.runtime.onConnect.addListener((port) => router.connect(port));

@@ -4,14 +4,16 @@
  * service-worker restart loses nothing (panels re-subscribe and relays resend).
  */
 import type { Runtime } from 'webextension-polyfill';
+import { isSocketCommand } from '../protocol/commands';
 import {
-  PANEL_PORT, PROTOCOL_VERSION, RELAY_PORT, isPanelRequest, isRelayMessage,
-  type PanelMessage, type RelayCommand, type SinceMap,
+  PANEL_PORT, PROTOCOL_VERSION, RELAY_PORT, isCommandRequest, isPanelRequest, isRelayMessage,
+  type CommandRequest, type PanelMessage, type RelayCommand, type SinceMap,
 } from '../protocol/ports';
 
 export interface RouterDeps {
   extensionOrigin: string;
   sendToTab(tabId: number, command: RelayCommand): void;
+  sendToFrame(tabId: number, frameId: number, request: CommandRequest): void;
 }
 
 export class Router {
@@ -51,6 +53,11 @@ export class Router {
   private addPanel(port: Runtime.Port): void {
     let tabId: number | undefined;
     port.onMessage.addListener((message: unknown) => {
+      // Commands go only to the tab this panel subscribed to, to the frame it names.
+      if (isCommandRequest(message)) {
+        if (message.tabId === tabId && isSocketCommand(message.command)) this.deps.sendToFrame(tabId, message.frameId, message);
+        return;
+      }
       if (!isPanelRequest(message)) return;
       if (tabId !== undefined) remove(this.panels, tabId, port);
       tabId = message.tabId;

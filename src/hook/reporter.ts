@@ -4,6 +4,7 @@
  * page listener sees it. Messages are batched per microtask and binary payloads are
  * transferred, not copied again.
  */
+import type { HookCommand } from '../protocol/commands';
 import { HOOK_HANDSHAKE, type HookMessage } from '../protocol/hook';
 import { natives } from './natives';
 
@@ -37,4 +38,24 @@ export function report(message: HookMessage, bytes?: ArrayBuffer): void {
 
 export function connectToRelay(): void {
   natives.postToWindow(window, HOOK_HANDSHAKE, '*', [channel.port2]);
+}
+
+/** Commands from the relay arrive on the same private port. */
+export function onCommand(handler: (command: HookCommand) => void): void {
+  natives.addListener(channel.port1, 'message', (event: MessageEvent) => {
+    const command = natives.getter<unknown>(MessageEvent.prototype, 'data')(event);
+    if (isHookCommand(command)) {
+      try { handler(command); } catch { /* a failed command must not break the page */ }
+    }
+  });
+  natives.Reflect.apply(MessagePort.prototype.start, channel.port1, []);
+}
+
+function isHookCommand(c: unknown): c is HookCommand {
+  if (typeof c !== 'object' || c === null) return false;
+  const o = c as Record<string, unknown>;
+  if (typeof o.id !== 'number') return false;
+  if (o.op === 'send' || o.op === 'simulate-message') return typeof o.data === 'string' || o.data instanceof natives.ArrayBuffer;
+  if (o.op === 'close' || o.op === 'simulate-close') return typeof o.code === 'number' && typeof o.reason === 'string';
+  return o.op === 'simulate-error';
 }

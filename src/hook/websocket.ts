@@ -1,13 +1,13 @@
 /**
  * Replaces the page's WebSocket constructor and `send` with look-alikes that report every
- * connection, event and sent frame. Listeners are added at construction, so they run
- * before any listener of the page and never wrap the page's own handlers.
+ * connection and sent frame (see track.ts for events). Errors keep their native type,
+ * message and stack (scrubStack), and `toString` prints native code (mask.ts).
  */
 import { disguise, replaceMethod } from './mask';
-import { natives, timestamp } from './natives';
-import { captureBinary, normalizeSendArgument } from './payload';
-import { report } from './reporter';
+import { natives } from './natives';
+import { normalizeSendArgument } from './payload';
 import { scrubStack } from './stack';
+import { idOf, reportSend, track } from './track';
 
 const R = natives.Reflect;
 
@@ -15,39 +15,7 @@ export function patchWebSocket(win: Window & typeof globalThis): void {
   const Native = win.WebSocket;
   if (typeof Native !== 'function') return;
   const proto = Native.prototype;
-  const get = {
-    url: natives.getter<string>(proto, 'url'),
-    readyState: natives.getter<number>(proto, 'readyState'),
-    protocol: natives.getter<string>(proto, 'protocol'),
-    extensions: natives.getter<string>(proto, 'extensions'),
-    data: natives.getter<unknown>(MessageEvent.prototype, 'data'),
-    code: natives.getter<number>(CloseEvent.prototype, 'code'),
-    reason: natives.getter<string>(CloseEvent.prototype, 'reason'),
-    wasClean: natives.getter<boolean>(CloseEvent.prototype, 'wasClean'),
-  };
-  const ids = new natives.WeakMap<object, number>();
-  const idOf = (ws: unknown) => (typeof ws === 'object' && ws !== null ? natives.weakGet(ids, ws) as number | undefined : undefined);
-  let nextId = 1;
-
-  function track(ws: WebSocket, protocols: unknown): void {
-    const id = nextId++;
-    natives.weakSet(ids, ws, id);
-    report({ k: 'new', id, t: timestamp(), url: get.url(ws), protocols: requestedProtocols(protocols), api: 'WebSocket' });
-    natives.addListener(ws, 'open', () => {
-      report({ k: 'open', id, t: timestamp(), protocol: get.protocol(ws), extensions: get.extensions(ws) });
-    });
-    natives.addListener(ws, 'message', (event: MessageEvent) => {
-      const t = timestamp();
-      const data = get.data(event);
-      const binary = captureBinary(data);
-      if (binary) report({ k: 'message', id, t, data: binary.data }, binary.bytes);
-      else report({ k: 'message', id, t, data: `${data as string}` });
-    });
-    natives.addListener(ws, 'error', () => report({ k: 'error', id, t: timestamp() }));
-    natives.addListener(ws, 'close', (event: CloseEvent) => {
-      report({ k: 'close', id, t: timestamp(), code: get.code(event), reason: get.reason(event), wasClean: get.wasClean(event) });
-    });
-  }
+  const readyState = natives.getter<number>(proto, 'readyState');
 
   const Wrapper = function WebSocket(this: unknown) {
     let ws: WebSocket;
@@ -58,7 +26,7 @@ export function patchWebSocket(win: Window & typeof globalThis): void {
     } catch (error) {
       throw scrubStack(error);
     }
-    try { track(ws, arguments[1]); } catch { /* never break the page */ }
+    try { track(ws, requestedProtocols(arguments[1])); } catch { /* never break the page */ }
     return ws;
   } as unknown as typeof WebSocket;
 
@@ -82,19 +50,12 @@ export function patchWebSocket(win: Window & typeof globalThis): void {
       } catch (error) {
         throw scrubStack(error);
       }
-      try { reportSend(id, value, get.readyState(this)); } catch { /* never break the page */ }
+      try { reportSend(id, value, readyState(this)); } catch { /* never break the page */ }
     },
   }).send);
 
   const globalDesc = natives.getOwnPropertyDescriptor(win, 'WebSocket');
   if (globalDesc) natives.defineProperty(win, 'WebSocket', { ...globalDesc, value: Wrapper });
-}
-
-function reportSend(id: number, value: unknown, state: number): void {
-  const binary = captureBinary(value);
-  const t = timestamp();
-  if (binary) report({ k: 'send', id, t, data: binary.data, state }, binary.bytes);
-  else report({ k: 'send', id, t, data: value as string, state });
 }
 
 /** The protocols the page asked for, read without iterating anything of the page's. */

@@ -26,7 +26,7 @@ export interface Connection {
   extensions: string;
   openedAt?: number;
   closedAt?: number;
-  close?: Pick<CloseEvent, 'code' | 'reason' | 'wasClean'>;
+  close?: Pick<CloseEvent, 'code' | 'reason' | 'wasClean' | 'simulated'>;
   errored: boolean;
   framesSent: number;
   framesReceived: number;
@@ -47,7 +47,10 @@ export interface Frame {
   data: string;
   size: number;
   discarded?: boolean;
+  origin?: 'panel' | 'simulated';
 }
+
+export interface Notice { conn: string; time: number; text: string }
 
 interface DocState { frameId: number; url: string; timeOrigin: number; maxFseq: number }
 
@@ -56,6 +59,8 @@ export interface StoreOptions { maxFrames: number; preserveLog: boolean }
 export class CaptureStore {
   connections = new Map<string, Connection>();
   frames: Frame[] = [];
+  /** Latest notices about panel commands that could not be carried out. */
+  notices: Notice[] = [];
   /** Frames evicted from a page's backlog before the panel received them. */
   lost = 0;
   /** Frames removed from this panel because `maxFrames` was reached. */
@@ -108,6 +113,7 @@ export class CaptureStore {
     this.lost = 0;
     this.dropped = 0;
     this.skipped = 0;
+    this.notices = [];
     this.firstPos = 0;
     this.totals = { sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 };
     this.timeline = new Map();
@@ -152,7 +158,9 @@ export class CaptureStore {
     } else if (e.kind === 'close') {
       c.state = 'closed';
       c.closedAt = e.time;
-      c.close = { code: e.code, reason: e.reason, wasClean: e.wasClean };
+      c.close = { code: e.code, reason: e.reason, wasClean: e.wasClean, simulated: e.simulated };
+    } else if (e.kind === 'notice') {
+      if (!this.notices.some((n) => n.time === e.time && n.conn === e.conn)) this.notices = [...this.notices.slice(-9), { conn: e.conn, time: e.time, text: e.text }];
     }
   }
 
@@ -161,7 +169,7 @@ export class CaptureStore {
     doc.maxFseq = e.fseq;
     if (this.paused) { this.skipped++; return; }
     const pos = this.firstPos + this.frames.length;
-    this.frames.push({ index: this.nextIndex++, pos, conn: e.conn, time: e.time, dir: e.dir, opcode: e.opcode, data: e.data, size: e.size, discarded: e.discarded });
+    this.frames.push({ index: this.nextIndex++, pos, conn: e.conn, time: e.time, dir: e.dir, opcode: e.opcode, data: e.data, size: e.size, discarded: e.discarded, origin: e.origin });
     const sent = e.dir === 'sent';
     const t = this.totals;
     if (sent) { t.sent++; t.bytesSent += e.size; } else { t.received++; t.bytesReceived += e.size; }

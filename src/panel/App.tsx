@@ -6,6 +6,8 @@ import { FrameView } from '../model/frame-view';
 import { learnNoise } from '../model/noise';
 import { framePosition, SearchIndex } from '../model/search';
 import { timelineSeries } from '../model/stats';
+import { templateFromFrame } from '../model/composer';
+import { Composer, type ComposerDraft } from './Composer';
 import { ConnectionList } from './ConnectionList';
 import { ContextMenu } from './ContextMenu';
 import { FilterChips } from './FilterChips';
@@ -35,7 +37,8 @@ function useWindowHeight(): number {
 
 export function App({ tabId }: { tabId: number }) {
   const [settings, updateSettings] = useSettings();
-  const { store, clear, togglePause } = useCaptureStore(tabId, settings.preserveLog, settings.maxFrames);
+  const { store, clear, togglePause, command } = useCaptureStore(tabId, settings.preserveLog, settings.maxFrames);
+  const [draft, setDraft] = useState<ComposerDraft | null>(null);
   const [filterState, setFilter] = useState<FilterState>(NO_FILTER);
   const [selected, setSelected] = useState<Frame | null>(null);
   const [reveal, setReveal] = useState<{ row: number } | null>(null);
@@ -72,6 +75,14 @@ export function App({ tabId }: { tabId: number }) {
   useKeyboard({ view, selected, select, focusSearch: () => searchBox.current?.focus() });
   useEffect(() => { if (selected && framePosition(view, selected.pos) === null) setSelected(null); });
 
+  const frameActions = (frame: Frame) => {
+    const connection = store.connections.get(frame.conn);
+    return {
+      replay: connection?.state === 'open' ? () => command(connection, { op: 'send', payload: frame.opcode === 'text' ? { kind: 'text', text: frame.data } : { kind: 'binary', base64: frame.data } }) : null,
+      editAndReplay: () => setDraft({ ...templateFromFrame(frame), conn: frame.conn }),
+    };
+  };
+
   const searchStatus = search ? (searchIndex.error ? 'invalid regex' : `${searchIndex.rank(selected?.pos ?? null)} / ${searchIndex.positions.length}`) : '';
   const series = useMemo(() => timelineSeries(store), [Math.floor(Date.now() / 1000), store.layoutVersion]);
   const empty = store.frames.length === 0 && connections.length === 0;
@@ -80,9 +91,10 @@ export function App({ tabId }: { tabId: number }) {
     <div class="app">
       <Toolbar filter={filterState} filterError={filter.error} onFilter={setFilter} settings={settings} onSettings={updateSettings}
         paused={store.paused} onPause={togglePause} onClear={() => { clear(); setSelected(null); setFilter({ ...filterState, connections: [], timeRange: null }); }}
-        search={search} searchStatus={searchStatus} searchRef={searchBox} onSearch={setSearch} onSearchStep={step} />
+        search={search} searchStatus={searchStatus} searchRef={searchBox} onSearch={setSearch} onSearchStep={step}
+        composing={draft !== null} onCompose={() => setDraft(draft ? null : { mode: 'text', text: '' })} />
       <FilterChips filter={filterState} onFilter={setFilter} connectionLabel={connectionLabel} shown={view.frames.length} total={store.frames.length}
-        lost={store.lost} dropped={store.dropped} maxFrames={settings.maxFrames} />
+        lost={store.lost} dropped={store.dropped} maxFrames={settings.maxFrames} notice={store.notices.at(-1)?.text} />
       <StatsBar store={store} />
       {settings.showTimeline && tall && <Timeline series={series} theme={devtoolsTheme()} onRange={(timeRange) => setFilter((f) => ({ ...f, timeRange }))} />}
       <div class="main">
@@ -102,7 +114,8 @@ export function App({ tabId }: { tabId: number }) {
           {selected && <FrameDetails key={selected.index} frame={selected} connection={store.connections.get(selected.conn)} onClose={() => setSelected(null)} />}
         </div>
       </div>
-      {menu && <ContextMenu x={menu.x} y={menu.y} items={frameMenu(menu.frame)} onClose={() => setMenu(null)} />}
+      {draft && <Composer connections={connections} draft={draft} onDraft={setDraft} onCommand={command} onClose={() => setDraft(null)} />}
+      {menu && <ContextMenu x={menu.x} y={menu.y} items={frameMenu(menu.frame, frameActions(menu.frame))} onClose={() => setMenu(null)} />}
     </div>
   );
 }

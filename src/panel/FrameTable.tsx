@@ -99,7 +99,10 @@ function Row(p: FrameTableProps & { frame: Frame; top: number }) {
       <span class="c-size" title={`${f.size} bytes`}>{formatSize(f.size)}</span>
       <span class="c-type">{f.opcode}</span>
       <span class="c-conn">{p.connectionLabel(f.conn)}</span>
-      <span class="c-data" data-testid="frame-preview">{highlight(framePreview(f), p.search)}</span>
+      <span class="c-data">
+        {f.origin && <span class={`badge ${f.origin}`} data-testid="origin" title={f.origin === 'panel' ? 'Sent from wsinspect' : 'Simulated incoming message'}>{f.origin}</span>}
+        <span data-testid="frame-preview">{highlight(framePreview(f), p.search)}</span>
+      </span>
     </div>
   );
 }

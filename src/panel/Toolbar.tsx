@@ -17,6 +17,8 @@ interface Props {
   searchRef: Ref<HTMLInputElement>;
   onSearch(text: string): void;
   onSearchStep(backwards: boolean): void;
+  composing: boolean;
+  onCompose(): void;
 }
 
 const toggle = (label: string, title: string, on: boolean, onClick: () => void, testid: string) => (
@@ -36,6 +38,7 @@ export function Toolbar(p: Props) {
         <input type="checkbox" data-testid="preserve-log" checked={p.settings.preserveLog}
           onChange={(e) => p.onSettings({ preserveLog: (e.currentTarget as HTMLInputElement).checked })} /> Preserve log
       </label>
+      <button type="button" data-testid="compose" class={`toggle${p.composing ? ' on' : ''}`} aria-pressed={p.composing} title="Send, simulate, close on a live connection" onClick={p.onCompose}>✎ Compose</button>
       <span class="sep" />
       <input type="search" class={`filter-input${p.filterError ? ' invalid' : ''}`} placeholder="Filter (text or /regex/flags)" value={f.query}
         data-testid="filter" aria-label="Filter frames" aria-invalid={!!p.filterError} onInput={(e) => set({ query: (e.currentTarget as HTMLInputElement).value })} />

@@ -4,7 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
-import { PANEL_PORT, PROTOCOL_VERSION, type PanelMessage, type SinceMap } from '../protocol/ports';
+import { PANEL_PORT, PROTOCOL_VERSION, type CommandRequest, type PanelMessage, type SinceMap } from '../protocol/ports';
 
 export interface CaptureLinkOptions {
   tabId: number;
@@ -12,7 +12,9 @@ export interface CaptureLinkOptions {
   onMessage(message: PanelMessage): void;
 }
 
-export function connectCapture(options: CaptureLinkOptions): () => void {
+export interface CaptureLink { post(message: CommandRequest): void; disconnect(): void }
+
+export function connectCapture(options: CaptureLinkOptions): CaptureLink {
   let port: Runtime.Port | null = null;
   let stopped = false;
 
@@ -24,5 +26,8 @@ export function connectCapture(options: CaptureLinkOptions): () => void {
     port.postMessage({ v: PROTOCOL_VERSION, type: 'subscribe', tabId: options.tabId, since: options.since() });
   };
   connect();
-  return () => { stopped = true; port?.disconnect(); };
+  return {
+    post: (message) => port?.postMessage(message),
+    disconnect: () => { stopped = true; port?.disconnect(); },
+  };
 }

@@ -4,8 +4,16 @@ import { payloadBase64, payloadHex, payloadText, sendSnippet } from '../model/co
 import { copyText } from './clipboard';
 import type { MenuItem } from './ContextMenu';
 
-export function frameMenu(frame: Frame): MenuItem[] {
+export interface FrameActions {
+  /** Re-send this frame's payload on its own connection, or null when that is not open. */
+  replay: (() => void) | null;
+  editAndReplay(): void;
+}
+
+export function frameMenu(frame: Frame, actions: FrameActions): MenuItem[] {
   return [
+    ...(actions.replay ? [{ label: 'Replay on its connection', action: actions.replay }] : []),
+    { label: 'Edit and replay…', action: actions.editAndReplay },
     { label: 'Copy payload', action: () => copyText(payloadText(frame)) },
     { label: 'Copy as ws.send(…)', action: () => copyText(sendSnippet(frame)) },
     { label: 'Copy as hex', action: () => copyText(payloadHex(frame)) },

@@ -3,15 +3,24 @@
  * however many messages arrive in between.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { CaptureStore } from '../model/capture-store';
-import { connectCapture } from './capture-link';
+import { CaptureStore, type Connection } from '../model/capture-store';
+import type { SocketCommand } from '../protocol/commands';
+import { PROTOCOL_VERSION } from '../protocol/ports';
+import { connectCapture, type CaptureLink } from './capture-link';
 import { onNavigated } from './inspected-tab';
 
-export interface StoreHandle { store: CaptureStore; clear(): void; togglePause(): void }
+export interface StoreHandle {
+  store: CaptureStore;
+  clear(): void;
+  togglePause(): void;
+  /** Acts on a live connection of the inspected tab. */
+  command(connection: Connection, command: SocketCommand): void;
+}
 
 export function useCaptureStore(tabId: number, preserveLog: boolean, maxFrames: number): StoreHandle {
   const [store] = useState(() => new CaptureStore());
   const [, setVersion] = useState(0);
+  const [link, setLink] = useState<CaptureLink | null>(null);
   store.options.preserveLog = preserveLog;
   store.options.maxFrames = maxFrames;
   const refresh = () => { store.version++; setVersion(store.version); };
@@ -19,7 +28,7 @@ export function useCaptureStore(tabId: number, preserveLog: boolean, maxFrames: 
   useEffect(() => {
     let frame = 0;
     const render = () => { frame = 0; setVersion(store.version); };
-    const disconnect = connectCapture({
+    const capture = connectCapture({
       tabId,
       since: () => store.since(),
       onMessage(message) {
@@ -27,7 +36,8 @@ export function useCaptureStore(tabId: number, preserveLog: boolean, maxFrames: 
         if (!frame) frame = requestAnimationFrame(render);
       },
     });
-    return () => { disconnect(); cancelAnimationFrame(frame); };
+    setLink(capture);
+    return () => { capture.disconnect(); cancelAnimationFrame(frame); };
   }, [tabId]);
 
   const clear = () => { store.clear(); refresh(); };
@@ -36,5 +46,10 @@ export function useCaptureStore(tabId: number, preserveLog: boolean, maxFrames: 
     if (!store.options.preserveLog) clear();
   }), []);
 
-  return { store, clear, togglePause: () => { store.paused = !store.paused; refresh(); } };
+  return {
+    store,
+    clear,
+    togglePause: () => { store.paused = !store.paused; refresh(); },
+    command: (connection, command) => link?.post({ v: PROTOCOL_VERSION, type: 'command', tabId, frameId: connection.frameId, conn: connection.id, command }),
+  };
 }

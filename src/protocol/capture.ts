@@ -7,8 +7,10 @@ export type Opcode = 'text' | 'binary';
 
 export interface ConnectionEvent { kind: 'connection'; seq: number; conn: string; time: number; url: string; protocols: string[]; api: string }
 export interface OpenEvent { kind: 'open'; seq: number; conn: string; time: number; protocol: string; extensions: string }
-export interface ErrorEvent { kind: 'error'; seq: number; conn: string; time: number }
-export interface CloseEvent { kind: 'close'; seq: number; conn: string; time: number; code: number; reason: string; wasClean: boolean }
+export interface ErrorEvent { kind: 'error'; seq: number; conn: string; time: number; simulated?: true }
+export interface CloseEvent { kind: 'close'; seq: number; conn: string; time: number; code: number; reason: string; wasClean: boolean; simulated?: true }
+/** A panel command that could not be carried out. */
+export interface NoticeEvent { kind: 'notice'; seq: number; conn: string; time: number; text: string }
 export interface FrameEvent {
   kind: 'frame';
   seq: number;
@@ -24,7 +26,9 @@ export interface FrameEvent {
   size: number;
   /** Set when send() was called on a socket that was not OPEN: the browser discards the data. */
   discarded?: boolean;
+  /** Not the page's own traffic: sent from the panel, or an incoming message the panel simulated. */
+  origin?: 'panel' | 'simulated';
 }
 
-export type LifecycleEvent = ConnectionEvent | OpenEvent | ErrorEvent | CloseEvent;
+export type LifecycleEvent = ConnectionEvent | OpenEvent | ErrorEvent | CloseEvent | NoticeEvent;
 export type CaptureEvent = LifecycleEvent | FrameEvent;

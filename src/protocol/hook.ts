@@ -10,10 +10,12 @@ export type RawPayload = string | ArrayBuffer | Blob;
 export type HookMessage =
   | { k: 'new'; id: number; t: number; url: string; protocols: string[]; api: 'WebSocket' | 'WebSocketStream' }
   | { k: 'open'; id: number; t: number; protocol: string; extensions: string }
-  | { k: 'send'; id: number; t: number; data: RawPayload; state: number }
-  | { k: 'message'; id: number; t: number; data: RawPayload }
-  | { k: 'error'; id: number; t: number }
-  | { k: 'close'; id: number; t: number; code: number; reason: string; wasClean: boolean };
+  | { k: 'send'; id: number; t: number; data: RawPayload; state: number; via?: 'panel' }
+  | { k: 'message'; id: number; t: number; data: RawPayload; simulated?: true }
+  | { k: 'error'; id: number; t: number; simulated?: true }
+  | { k: 'close'; id: number; t: number; code: number; reason: string; wasClean: boolean; simulated?: true }
+  /** A panel command could not be carried out (e.g. the socket is not open). */
+  | { k: 'notice'; id: number; t: number; text: string };
 
 const MAX_STRING = 1 << 29;
 
@@ -36,6 +38,8 @@ function isPayload(v: unknown): v is RawPayload {
   return kind === '[object ArrayBuffer]' || kind === '[object Blob]' || kind === '[object File]';
 }
 
+const simulated = (o: Record<string, unknown>) => (o.simulated === true ? { simulated: true as const } : {});
+
 /** Returns a clean copy of a hook message, or null when it is not one. */
 export function parseHookMessage(m: unknown): HookMessage | null {
   if (typeof m !== 'object' || m === null) return null;
@@ -54,15 +58,18 @@ export function parseHookMessage(m: unknown): HookMessage | null {
       return { k: 'open', id, t, protocol: o.protocol, extensions: o.extensions };
     case 'send':
       if (!isPayload(o.data) || !isFiniteNumber(o.state)) return null;
-      return { k: 'send', id, t, data: o.data, state: o.state };
+      return { k: 'send', id, t, data: o.data, state: o.state, ...(o.via === 'panel' ? { via: 'panel' as const } : {}) };
     case 'message':
       if (!isPayload(o.data)) return null;
-      return { k: 'message', id, t, data: o.data };
+      return { k: 'message', id, t, data: o.data, ...simulated(o) };
     case 'error':
-      return { k: 'error', id, t };
+      return { k: 'error', id, t, ...simulated(o) };
     case 'close':
       if (!isFiniteNumber(o.code) || !isShortString(o.reason, 1024) || typeof o.wasClean !== 'boolean') return null;
-      return { k: 'close', id, t, code: o.code, reason: o.reason, wasClean: o.wasClean };
+      return { k: 'close', id, t, code: o.code, reason: o.reason, wasClean: o.wasClean, ...simulated(o) };
+    case 'notice':
+      if (!isShortString(o.text, 1024)) return null;
+      return { k: 'notice', id, t, text: o.text };
     default:
       return null;
   }

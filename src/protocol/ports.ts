@@ -50,3 +50,13 @@ export function isRelayMessage(m: unknown): m is RelayMessage {
   if (o.type === 'hello') return typeof o.url === 'string';
   return (o.type === 'backlog' || o.type === 'events') && Array.isArray(o.events);
 }
+
+/** panel → background → relay: act on one connection (`conn` = docId:id). */
+export type CommandRequest = { v: 1; type: 'command'; tabId: number; frameId: number; conn: string; command: import('./commands').SocketCommand };
+
+export function isCommandRequest(m: unknown): m is CommandRequest {
+  if (typeof m !== 'object' || m === null) return false;
+  const o = m as Record<string, unknown>;
+  return o.v === PROTOCOL_VERSION && o.type === 'command' && Number.isInteger(o.tabId) && Number.isInteger(o.frameId)
+    && typeof o.conn === 'string' && /^[0-9a-f-]{36}:\d+$/.test(o.conn) && typeof o.command === 'object' && o.command !== null;
+}

@@ -11,7 +11,7 @@ export type StoredFrame = Omit<FrameEvent, 'data'> & { data: string | ArrayBuffe
 
 export interface BacklogLimits { maxFrames: number; maxBytes: number; maxConnections: number }
 
-export const DEFAULT_LIMITS: BacklogLimits = { maxFrames: 20_000, maxBytes: 64 * 1024 * 1024, maxConnections: 2_000 };
+export const DEFAULT_LIMITS: BacklogLimits = { maxFrames: 100_000, maxBytes: 64 * 1024 * 1024, maxConnections: 2_000 };
 
 export class Backlog {
   private frames: StoredFrame[] = [];

@@ -45,8 +45,9 @@ export class CaptureSequencer {
     switch (m.k) {
       case 'new': return { kind: 'connection', ...base, url: m.url, protocols: m.protocols, api: m.api };
       case 'open': return { kind: 'open', ...base, protocol: m.protocol, extensions: m.extensions };
-      case 'error': return { kind: 'error', ...base };
-      case 'close': return { kind: 'close', ...base, code: m.code, reason: m.reason, wasClean: m.wasClean };
+      case 'error': return { kind: 'error', ...base, ...(m.simulated ? { simulated: true as const } : {}) };
+      case 'close': return { kind: 'close', ...base, code: m.code, reason: m.reason, wasClean: m.wasClean, ...(m.simulated ? { simulated: true as const } : {}) };
+      case 'notice': return { kind: 'notice', ...base, text: m.text };
       case 'send':
       case 'message': {
         const payload = data ?? '';
@@ -59,6 +60,8 @@ export class CaptureSequencer {
           size: text ? utf8Length(payload) : payload.byteLength,
         };
         if (m.k === 'send' && m.state !== 1) frame.discarded = true;
+        if (m.k === 'send' && m.via === 'panel') frame.origin = 'panel';
+        if (m.k === 'message' && m.simulated) frame.origin = 'simulated';
         return frame;
       }
     }

@@ -7,10 +7,15 @@ import { HOOK_HANDSHAKE, parseHookMessage } from '../protocol/hook';
 import { Backlog } from './backlog';
 import { CaptureSequencer } from './capture';
 import { RelayLink } from './link';
+import { toHookCommand } from './commands';
 
 const docId = crypto.randomUUID();
 const backlog = new Backlog();
-const link = new RelayLink(docId, backlog);
+let hookPort: MessagePort | null = null;
+const link = new RelayLink(docId, backlog, (request) => {
+  const command = toHookCommand(request);
+  if (command && hookPort) hookPort.postMessage(command, typeof command === 'object' && 'data' in command && command.data instanceof ArrayBuffer ? [command.data] : []);
+});
 const sequencer = new CaptureSequencer(docId, (event) => {
   if (event.kind === 'frame') backlog.addFrame(event);
   else backlog.addLifecycle(event);
@@ -31,6 +36,7 @@ function onHandshake(event: MessageEvent): void {
   event.stopImmediatePropagation();
   window.removeEventListener('message', onHandshake, true);
   const port = event.ports[0];
+  hookPort = port;
   port.onmessage = (e: MessageEvent) => {
     const batch = ownRealm(e.data);
     if (!Array.isArray(batch)) return;

@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
 import type { CaptureEvent } from '../protocol/capture';
-import { PROTOCOL_VERSION, RELAY_PORT, isRelayCommand, type RelayCommand, type RelayMessage, type SinceMap } from '../protocol/ports';
+import { PROTOCOL_VERSION, RELAY_PORT, isCommandRequest, isRelayCommand, type CommandRequest, type RelayCommand, type RelayMessage, type SinceMap } from '../protocol/ports';
 import { bytesToBase64 } from '../model/bytes';
 import type { Backlog, StoredFrame } from './backlog';
 import type { Captured } from './capture';
@@ -24,9 +24,10 @@ export class RelayLink {
   private outbox: CaptureEvent[] = [];
   private flushScheduled = false;
 
-  constructor(private docId: string, private backlog: Backlog) {
+  constructor(private docId: string, private backlog: Backlog, private toHook: (request: CommandRequest) => void) {
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (isRelayCommand(message)) this.command(message);
+      else if (isCommandRequest(message) && message.conn.startsWith(`${docId}:`)) toHook(message);
       return undefined;
     });
   }

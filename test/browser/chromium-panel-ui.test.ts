@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, openPanelAsTab, type Chromium } from '../helpers/chromium';
-import { panelCount, panelRows, waitFor } from '../helpers/panel';
+import { fill, panelCount, panelRows, waitFor } from '../helpers/panel';
 import { startTestServer, type TestServer } from '../helpers/servers';
 
 let chromium: Chromium;
@@ -47,10 +47,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const typeInto = async (testid: string, text: string) => {
-  await panel.$eval(`[data-testid="${testid}"]`, (e) => { (e as HTMLInputElement).value = ''; });
-  await panel.type(`[data-testid="${testid}"]`, text);
-};
+const typeInto = (testid: string, text: string) => fill(panel, testid, text);
 const chips = () => panel.$$eval('[data-testid="chip"]', (els) => els.map((e) => e.textContent!.replace('×', '')));
 const previews = async () => (await panelRows(panel)).map((r) => r.preview);
 
@@ -144,7 +141,10 @@ test('search highlights matches and steps with Enter / Shift+Enter; Ctrl+F focus
 test('keyboard navigation: Home, ArrowDown, End', async () => {
   await resetFocus();
   await panel.keyboard.press('Home');
-  const first = await waitFor(selectedPreview, 'first row selected');
+  const first = await waitFor(selectedPreview, 'first row selected').catch(async (e) => {
+    console.log(await panel.evaluate(() => [document.activeElement?.outerHTML.slice(0, 80), document.querySelector('[data-testid="frames"]')!.scrollTop, document.querySelectorAll('.row.selected').length, document.querySelector('[data-testid="details"]')?.textContent?.slice(0, 80)]));
+    throw e;
+  });
   expect(first).toBe('{"type":"chat","text":"needle one"}');
   await panel.keyboard.press('ArrowDown');
   await waitFor(async () => (await selectedPreview()) !== first, 'next row');
@@ -157,7 +157,7 @@ test('keyboard navigation: Home, ArrowDown, End', async () => {
 test('context menu copies the payload as ws.send(…), hex and base64', async () => {
   await rightClickRow('68 69 ff fe');
   const items = await panel.$$eval('[data-testid="context-menu"] button', (els) => els.map((e) => e.textContent));
-  expect(items).toEqual(['Copy payload', 'Copy as ws.send(…)', 'Copy as hex', 'Copy as base64']);
+  expect(items).toEqual(['Replay on its connection', 'Edit and replay…', 'Copy payload', 'Copy as ws.send(…)', 'Copy as hex', 'Copy as base64']);
   const copy = async (label: string) => {
     await rightClickRow('68 69 ff fe');
     await panel.$$eval('[data-testid="context-menu"] button', (els, l) => (els.find((e) => e.textContent === l) as HTMLElement).click(), label);
@@ -181,8 +181,11 @@ test('details views: hex dump, base64, UTF-8 with invalid bytes shown', async ()
 });
 
 test('payloads that look like HTML stay text', async () => {
+  await typeInto('filter', 'onerror');
+  await waitFor(async () => (await panelCount(panel)) === `shown 2 of ${TOTAL} frames`, 'the two HTML-like frames');
   const html = await panel.$$eval('[data-testid="frame-preview"]', (els) => els.map((e) => e.textContent).filter((t) => t!.startsWith('<img')));
   expect(html).toHaveLength(2);
+  await typeInto('filter', '');
   expect(await panel.$$('[data-testid="frames"] img')).toHaveLength(0);
   expect(await panel.title()).not.toBe('pwned');
 });

@@ -30,3 +30,13 @@ export async function waitFor<T>(check: () => Promise<T> | T, what: string, time
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Replaces an input's value the way typing would (an `input` event), in one step: no re-render can interleave. */
+export async function fill(panel: Frame | Page, testid: string, text: string): Promise<void> {
+  await panel.$eval(`[data-testid="${testid}"]`, (e, t) => {
+    const input = e as HTMLInputElement | HTMLTextAreaElement;
+    input.focus();
+    input.value = t;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+}

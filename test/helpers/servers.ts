@@ -12,6 +12,8 @@ export interface TestServer {
   received: Received[];
   /** Serve a page at a path. */
   page(path: string, html: string): void;
+  /** Called when a client closes a socket, with its code and reason. */
+  onClose?: (code: number, reason: string) => void;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startTestServer(): Promise<TestServer> {
   const wss = new WebSocketServer({ server: http, handleProtocols: (protocols) => (protocols.has('echo.v1') ? 'echo.v1' : false) });
   wss.on('connection', (ws: WebSocket, req) => {
     const path = req.url ?? '/';
+    ws.on('close', (code: number, reason: Buffer) => server.onClose?.(code, reason.toString()));
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       received.push({ text: isBinary ? null : data.toString('utf8'), bytes: Buffer.from(data), binary: isBinary });
       if (path.startsWith('/echo')) ws.send(data, { binary: isBinary });
@@ -47,7 +50,7 @@ export async function startTestServer(): Promise<TestServer> {
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
-  return {
+  const server: TestServer = {
     url: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}`,
     received,
@@ -59,4 +62,5 @@ export async function startTestServer(): Promise<TestServer> {
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
+  return server;
 }

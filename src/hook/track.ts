@@ -1,0 +1,103 @@
+/**
+ * Watches one socket from its construction: its listeners are added first, so they run
+ * before any of the page's and never wrap them. Also keeps the live sockets by id so that
+ * the panel's commands can act on them.
+ */
+import type { HookCommand } from '../protocol/commands';
+import { runCommand, simulate, type SocketAccess } from './commands';
+import { natives, timestamp } from './natives';
+import { captureBinary } from './payload';
+import { onCommand, report } from './reporter';
+
+const proto = WebSocket.prototype;
+const get = {
+  url: natives.getter<string>(proto, 'url'),
+  readyState: natives.getter<number>(proto, 'readyState'),
+  protocol: natives.getter<string>(proto, 'protocol'),
+  extensions: natives.getter<string>(proto, 'extensions'),
+  binaryType: natives.getter<string>(proto, 'binaryType'),
+  data: natives.getter<unknown>(MessageEvent.prototype, 'data'),
+  code: natives.getter<number>(CloseEvent.prototype, 'code'),
+  reason: natives.getter<string>(CloseEvent.prototype, 'reason'),
+  wasClean: natives.getter<boolean>(CloseEvent.prototype, 'wasClean'),
+};
+const nativeSend = natives.uncurry(proto.send as (data: unknown) => void);
+const nativeClose = natives.uncurry(proto.close as (code?: number, reason?: string) => void);
+const stopImmediate = natives.uncurry(Event.prototype.stopImmediatePropagation as () => void);
+const dispatch = natives.uncurry(EventTarget.prototype.dispatchEvent as (e: Event) => boolean);
+const indexOf = natives.uncurry(String.prototype.indexOf as (s: string, from?: number) => number);
+const slice = natives.uncurry(String.prototype.slice as (a: number, b?: number) => string);
+
+const ids = new natives.WeakMap<object, number>();
+const live = new natives.Map<number, WebSocket>();
+const pendingClose = new natives.Map<number, { code: number; reason: string }>();
+const flags = { simulating: 0 };
+let nextId = 1;
+
+export function idOf(ws: unknown): number | undefined {
+  return typeof ws === 'object' && ws !== null ? (natives.weakGet(ids, ws) as number | undefined) : undefined;
+}
+
+/** Reports a frame sent on socket `id` (by the page's send() or by the panel). */
+export function reportSend(id: number, value: unknown, state: number, via?: 'panel'): void {
+  const binary = captureBinary(value);
+  const t = timestamp();
+  const extra = via ? { via } : {};
+  if (binary) report({ k: 'send', id, t, data: binary.data, state, ...extra }, binary.bytes);
+  else report({ k: 'send', id, t, data: value as string, state, ...extra });
+}
+
+export function track(ws: WebSocket, protocols: string[]): void {
+  const id = nextId++;
+  natives.weakSet(ids, ws, id);
+  natives.mapSet(live, id, ws);
+  report({ k: 'new', id, t: timestamp(), url: get.url(ws), protocols, api: 'WebSocket' });
+  natives.addListener(ws, 'open', () => {
+    report({ k: 'open', id, t: timestamp(), protocol: get.protocol(ws), extensions: get.extensions(ws) });
+  });
+  natives.addListener(ws, 'message', (event: MessageEvent) => {
+    const t = timestamp();
+    const data = get.data(event);
+    const extra = flags.simulating === id ? { simulated: true as const } : {};
+    const binary = captureBinary(data);
+    if (binary) report({ k: 'message', id, t, data: binary.data, ...extra }, binary.bytes);
+    else report({ k: 'message', id, t, data: `${data as string}`, ...extra });
+  });
+  natives.addListener(ws, 'error', () => report({ k: 'error', id, t: timestamp(), ...(flags.simulating === id ? { simulated: true as const } : {}) }));
+  natives.addListener(ws, 'close', (event: CloseEvent) => {
+    if (flags.simulating === id) return; // our own simulated close event, reported below
+    natives.mapDelete(live, id);
+    const fake = natives.mapGet(pendingClose, id) as { code: number; reason: string } | undefined;
+    if (!fake) {
+      report({ k: 'close', id, t: timestamp(), code: get.code(event), reason: get.reason(event), wasClean: get.wasClean(event) });
+      return;
+    }
+    // A simulated server close: the page sees the chosen code instead of the real one.
+    natives.mapDelete(pendingClose, id);
+    stopImmediate(event);
+    report({ k: 'close', id, t: timestamp(), code: fake.code, reason: fake.reason, wasClean: true, simulated: true });
+    const init = { code: fake.code, reason: fake.reason, wasClean: true };
+    simulate(access, id, () => dispatch(ws, natives.Reflect.construct(CloseEvent, ['close', init]) as Event));
+  });
+}
+
+/** ws://host:port of a socket, as a MessageEvent's origin. */
+function originOf(ws: WebSocket): string {
+  const url = get.url(ws);
+  const end = indexOf(url, '/', indexOf(url, '//') + 2);
+  return end < 0 ? url : slice(url, 0, end);
+}
+
+const access: SocketAccess = {
+  socket: (id) => natives.mapGet(live, id) as WebSocket | undefined,
+  nativeSend: (ws, data) => nativeSend(ws, data),
+  nativeClose: (ws, code, reason) => nativeClose(ws, code, reason),
+  readyState: get.readyState,
+  binaryType: get.binaryType,
+  origin: originOf,
+  reportPanelSend: (id, data) => reportSend(id, data, 1, 'panel'),
+  flags,
+  setPendingClose: (id, close) => natives.mapSet(pendingClose, id, close),
+};
+
+onCommand((command: HookCommand) => runCommand(command, access));

@@ -1,0 +1,57 @@
+/**
+ * Actions on a live socket, from the panel to the hook (panel → background → relay → hook).
+ * Validated at each hop: the background checks the panel's tab, the relay the document,
+ * and the hook the shape (it never evaluates anything: payloads are data).
+ */
+export type Payload = { kind: 'text'; text: string } | { kind: 'binary'; base64: string };
+
+export type SocketCommand =
+  /** Send to the server on the page's socket, as if the page called send(). */
+  | { op: 'send'; payload: Payload }
+  /** Dispatch a message event to the page as if the server had sent it. */
+  | { op: 'simulate-message'; payload: Payload }
+  /** Make the page see a close with this code and reason (the socket is really closed with 1000). */
+  | { op: 'simulate-close'; code: number; reason: string }
+  | { op: 'simulate-error' }
+  /** Close the socket for real, as if the page called close(code, reason). */
+  | { op: 'close'; code: number; reason: string };
+
+/** Hook-level form: binary already decoded to an ArrayBuffer by the relay. */
+export type HookPayload = string | ArrayBuffer;
+export type HookCommand =
+  | { op: 'send' | 'simulate-message'; id: number; data: HookPayload }
+  | { op: 'simulate-close' | 'close'; id: number; code: number; reason: string }
+  | { op: 'simulate-error'; id: number };
+
+const MAX_PAYLOAD = 64 * 1024 * 1024;
+
+function isPayload(p: unknown): p is Payload {
+  if (typeof p !== 'object' || p === null) return false;
+  const o = p as Record<string, unknown>;
+  if (o.kind === 'text') return typeof o.text === 'string' && o.text.length <= MAX_PAYLOAD;
+  return o.kind === 'binary' && typeof o.base64 === 'string' && o.base64.length <= MAX_PAYLOAD && /^[A-Za-z0-9+/]*={0,2}$/.test(o.base64);
+}
+
+/** Close codes a page may use (1000 or 3000–4999), as close() itself enforces. */
+export function isSendableCloseCode(code: unknown): code is number {
+  return Number.isInteger(code) && ((code as number) === 1000 || ((code as number) >= 3000 && (code as number) <= 4999));
+}
+
+/** Codes the page may be shown in a simulated close (any valid CloseEvent code). */
+export function isSimulatedCloseCode(code: unknown): code is number {
+  return Number.isInteger(code) && (code as number) >= 1000 && (code as number) <= 4999;
+}
+
+export function isSocketCommand(c: unknown): c is SocketCommand {
+  if (typeof c !== 'object' || c === null) return false;
+  const o = c as Record<string, unknown>;
+  const reasonOk = typeof o.reason === 'string' && new TextEncoder().encode(o.reason).length <= 123;
+  switch (o.op) {
+    case 'send':
+    case 'simulate-message': return isPayload(o.payload);
+    case 'simulate-close': return isSimulatedCloseCode(o.code) && reasonOk;
+    case 'close': return isSendableCloseCode(o.code) && reasonOk;
+    case 'simulate-error': return true;
+    default: return false;
+  }
+}
