@@ -11,14 +11,16 @@ export class FrameView {
   /** Bumped on every full rebuild. */
   generation = 0;
   private filter: CompiledFilter | null = null;
+  private store: CaptureStore | null = null;
   private layoutVersion = -1;
   /** Store position up to which frames have been tested. */
   private testedUpTo = 0;
 
   /** Brings the view up to date; returns true when it changed. */
   update(store: CaptureStore, filter: CompiledFilter): boolean {
-    if (filter !== this.filter || store.layoutVersion !== this.layoutVersion) {
+    if (filter !== this.filter || store !== this.store || store.layoutVersion !== this.layoutVersion) {
       this.filter = filter;
+      this.store = store;
       this.layoutVersion = store.layoutVersion;
       this.frames = store.frames.filter(filter.test);
       this.generation++;

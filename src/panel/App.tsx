@@ -7,6 +7,9 @@ import { learnNoise } from '../model/noise';
 import { framePosition, SearchIndex } from '../model/search';
 import { timelineSeries } from '../model/stats';
 import { templateFromFrame } from '../model/composer';
+import { sessionFromStore } from '../model/session-io';
+import { ExportDialog } from './ExportDialog';
+import { SessionBar, useImportedSession } from './SessionBar';
 import { Composer, type ComposerDraft } from './Composer';
 import { ConnectionList } from './ConnectionList';
 import { ContextMenu } from './ContextMenu';
@@ -37,7 +40,11 @@ function useWindowHeight(): number {
 
 export function App({ tabId }: { tabId: number }) {
   const [settings, updateSettings] = useSettings();
-  const { store, clear, togglePause, command } = useCaptureStore(tabId, settings.preserveLog, settings.maxFrames);
+  const live = useCaptureStore(tabId, settings.preserveLog, settings.maxFrames);
+  const sessions = useImportedSession();
+  const store = sessions.showing ?? live.store;
+  const { clear, togglePause, command } = live;
+  const [exporting, setExporting] = useState(false);
   const [draft, setDraft] = useState<ComposerDraft | null>(null);
   const [filterState, setFilter] = useState<FilterState>(NO_FILTER);
   const [selected, setSelected] = useState<Frame | null>(null);
@@ -88,7 +95,10 @@ export function App({ tabId }: { tabId: number }) {
   const empty = store.frames.length === 0 && connections.length === 0;
 
   return (
-    <div class="app">
+    <div class={`app${sessions.dragging ? ' drop-target' : ''}`} {...sessions.dropHandlers}>
+      <SessionBar sessions={sessions} onExport={() => setExporting(!exporting)} />
+      {exporting && <ExportDialog all={() => sessionFromStore(store)} filtered={() => sessionFromStore(store, view.frames)} filteredCount={view.frames.length}
+        totalCount={store.frames.length} onClose={() => setExporting(false)} />}
       <Toolbar filter={filterState} filterError={filter.error} onFilter={setFilter} settings={settings} onSettings={updateSettings}
         paused={store.paused} onPause={togglePause} onClear={() => { clear(); setSelected(null); setFilter({ ...filterState, connections: [], timeRange: null }); }}
         search={search} searchStatus={searchStatus} searchRef={searchBox} onSearch={setSearch} onSearchStep={step}
@@ -114,7 +124,7 @@ export function App({ tabId }: { tabId: number }) {
           {selected && <FrameDetails key={selected.index} frame={selected} connection={store.connections.get(selected.conn)} onClose={() => setSelected(null)} />}
         </div>
       </div>
-      {draft && <Composer connections={connections} draft={draft} onDraft={setDraft} onCommand={command} onClose={() => setDraft(null)} />}
+      {draft && !sessions.showing && <Composer connections={connections} draft={draft} onDraft={setDraft} onCommand={command} onClose={() => setDraft(null)} />}
       {menu && <ContextMenu x={menu.x} y={menu.y} items={frameMenu(menu.frame, frameActions(menu.frame))} onClose={() => setMenu(null)} />}
     </div>
   );

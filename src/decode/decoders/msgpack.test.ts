@@ -19,13 +19,24 @@ describe('MessagePack', () => {
     expect(run(msgpackDecoder, bytesInput(hex('81 91 01 02')))).toMatchObject({ tree: { '[1]': 2 } });
   });
 
-  test('errors: truncation and extra bytes, with positions', () => {
-    expect(summary(run(msgpackDecoder, bytesInput(hex('92 01'))))).toBe('error: truncated: the data ends inside a value that needs bytes beyond 2 (reading at byte 2)');
-    expect(summary(run(msgpackDecoder, bytesInput(hex('91 01 02'))))).toBe('error: Extra 1 of 3 byte(s) found at buffer[2]');
+  test('errors: the scanner says what and where', () => {
+    expect(summary(run(msgpackDecoder, bytesInput(hex('92 01'))))).toBe('error: truncated: array at byte 0 declares 2 entries, only 1 bytes left');
+    expect(summary(run(msgpackDecoder, bytesInput(hex('92 91 01'))))).toBe('error: truncated: expected a value at byte 3');
+    expect(summary(run(msgpackDecoder, bytesInput(hex('91 01 02'))))).toBe('error: 1 extra bytes after the MessagePack value, at byte 2');
+    expect(summary(run(msgpackDecoder, bytesInput(hex('c1'))))).toBe('error: invalid type byte 0xc1 at byte 0');
+    expect(summary(run(msgpackDecoder, bytesInput(hex('da 00 05 61 62'))))).toBe('error: truncated: the value at byte 0 needs 5 more bytes, 2 left');
+    expect(summary(run(msgpackDecoder, bytesInput(hex('c7 02 01 aa'))))).toBe('error: truncated: the value at byte 0 needs 3 more bytes, 2 left');
+    expect(summary(run(msgpackDecoder, bytesInput(new Uint8Array([...Array(70).fill(0x91), 0]))))).toBe('error: nested deeper than 64 levels at byte 64');
   });
 
-  test('a forged length cannot make it allocate: lengths are capped by the input size', () => {
-    expect(summary(run(msgpackDecoder, bytesInput(hex('dd ff ff ff ff'))))).toMatch(/^error: Max length exceeded: array length \(4294967295\)/);
+  test('a forged length cannot make the library allocate: nested array headers fail in the scanner', () => {
+    expect(summary(run(msgpackDecoder, bytesInput(hex('dd ff ff ff ff'))))).toBe('error: truncated: array at byte 0 declares 4294967295 entries, only 0 bytes left');
+    expect(summary(run(msgpackDecoder, bytesInput(new Uint8Array(3000).fill(0xdc))))).toBe('error: truncated: array at byte 0 declares 56540 entries, only 2997 bytes left');
+  });
+
+  test('values the scanner passes but the library refuses keep its message', () => {
+    // A timestamp extension (-1) of the wrong size.
+    expect(summary(run(msgpackDecoder, bytesInput(hex('d5 ff 00 00'))))).toMatch(/^error: .*timestamp/i);
   });
 
   test('guessing: a whole-frame, non-empty map or array only', () => {

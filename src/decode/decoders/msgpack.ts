@@ -1,6 +1,7 @@
 /** MessagePack (@msgpack/msgpack). Guessed only for a whole-frame map or array. */
 import { Decoder as MsgpackDecoder, ExtensionCodec } from '@msgpack/msgpack';
 import type { Decoder } from '../types';
+import { scanMsgpack } from '../support/msgpack-scan';
 import { preview } from '../support/preview';
 import { fail, ok } from '../support/result';
 import { toTree } from '../support/tree';
@@ -19,10 +20,13 @@ notepackCodec.register({
 });
 
 /**
- * Decodes exactly one MessagePack value filling `bytes`. Lengths are capped by the input size so
- * a forged header cannot make the library allocate gigabytes; int64 stays exact as bigint.
+ * Decodes exactly one MessagePack value filling `bytes`, after the scanner has checked its
+ * structure (so the library's errors are rare: invalid UTF-8, bad timestamps). int64 stays exact
+ * as bigint; the length limits are a second line of defence.
  */
 export function decodeMsgpackValue(bytes: Uint8Array, options: { notepack?: boolean } = {}): ValueResult {
+  const problem = scanMsgpack(bytes);
+  if (problem) return { ok: false, error: problem };
   const decoder = new MsgpackDecoder({
     useBigInt64: true,
     ...(options.notepack && { extensionCodec: notepackCodec }),

@@ -1,0 +1,56 @@
+/**
+ * A capture as plain data, for export and import: connections with their frames. Both the
+ * HAR and NDJSON formats convert to and from this; the panel loads it into a read-only store.
+ */
+import type { Direction, Opcode } from '../protocol/capture';
+import type { CaptureStore, Connection, Frame } from './capture-store';
+
+export interface SessionFrame { time: number; dir: Direction; opcode: Opcode; /** text, or base64 for binary */ data: string; size: number }
+export interface SessionConnection {
+  url: string;
+  protocol: string;
+  extensions: string;
+  createdAt: number;
+  openedAt?: number;
+  closedAt?: number;
+  close?: { code: number; reason: string; wasClean: boolean };
+  frames: SessionFrame[];
+}
+export interface Session { connections: SessionConnection[] }
+
+/** The frames (all, or only `frames` when given) of a store, grouped by connection. */
+export function sessionFromStore(store: CaptureStore, frames: readonly Frame[] = store.frames): Session {
+  const byConn = new Map<string, SessionConnection>();
+  const connectionOf = (c: Connection): SessionConnection => {
+    let s = byConn.get(c.id);
+    if (!s) {
+      s = { url: c.url, protocol: c.protocol, extensions: c.extensions, createdAt: c.createdAt, openedAt: c.openedAt, closedAt: c.closedAt, close: c.close && { code: c.close.code, reason: c.close.reason, wasClean: c.close.wasClean }, frames: [] };
+      byConn.set(c.id, s);
+    }
+    return s;
+  };
+  for (const c of store.connections.values()) connectionOf(c);
+  for (const f of frames) {
+    const c = store.connections.get(f.conn);
+    if (c) connectionOf(c).frames.push({ time: f.time, dir: f.dir, opcode: f.opcode, data: f.data, size: f.size });
+  }
+  return { connections: [...byConn.values()].filter((c) => c.frames.length || frames === store.frames) };
+}
+
+/** Loads a session into an empty store, as one read-only document. */
+export function loadSession(store: CaptureStore, session: Session, name: string): void {
+  store.clear();
+  const docId = `import-${name}`;
+  let seq = 0, fseq = 0;
+  const events: import('../protocol/capture').CaptureEvent[] = [];
+  session.connections.forEach((c, i) => {
+    const conn = `${docId}:${i + 1}`;
+    events.push({ kind: 'connection', seq: ++seq, conn, time: c.createdAt, url: c.url, protocols: c.protocol ? [c.protocol] : [], api: 'imported' });
+    if (c.openedAt !== undefined || c.protocol) events.push({ kind: 'open', seq: ++seq, conn, time: c.openedAt ?? c.createdAt, protocol: c.protocol, extensions: c.extensions });
+    for (const f of c.frames) events.push({ kind: 'frame', seq: ++seq, fseq: ++fseq, conn, time: f.time, dir: f.dir, opcode: f.opcode, data: f.data, size: f.size });
+    if (c.close) events.push({ kind: 'close', seq: ++seq, conn, time: c.closedAt ?? c.createdAt, ...c.close });
+  });
+  const frames = events.filter((e) => e.kind === 'frame').sort((a, b) => a.time - b.time);
+  const lifecycle = events.filter((e) => e.kind !== 'frame');
+  store.apply({ v: 1, type: 'backlog', docId, url: name, timeOrigin: 0, events: [...lifecycle.filter((e) => e.kind === 'connection' || e.kind === 'open'), ...frames, ...lifecycle.filter((e) => e.kind === 'close')], lost: 0, last: true, frameId: 0 });
+}
