@@ -7,13 +7,12 @@
  *   node scripts/record-frames.mjs            # all scenarios
  *   node scripts/record-frames.mjs mqtt-v5    # some of them
  *
- * The proxy is protocol-blind: it opens the upstream connection with the subprotocols the client
- * asked for, answers the client with whatever the server chose, and relays every message with its
- * opcode. "sent" means client → server, as the inspector would see it in the page.
+ * The proxy (test/fixtures/frames/recorder/) is protocol-blind and relays every message with its
+ * opcode; "sent" means client → server, as the inspector would see it in the page.
  *
  * Libraries: socket.io (+ socket.io-msgpack-parser), graphql-ws, mqtt.js against aedes (MQTT 3.1.1)
  * and against a minimal broker built on mqtt-packet (aedes does not speak MQTT 5), @stomp/stompjs
- * against a minimal STOMP 1.2 server written below (no real broker is available here).
+ * against a minimal STOMP 1.2 server (no real broker is available here); both are in recorder/.
  */
 import { createServer } from 'node:http';
 import { writeFile, mkdir } from 'node:fs/promises';
@@ -27,66 +26,15 @@ import { buildSchema } from 'graphql';
 import { createClient as createGraphQLClient } from 'graphql-ws';
 import { useServer as useGraphQLServer } from 'graphql-ws/use/ws';
 import mqtt from 'mqtt';
-import mqttPacket from 'mqtt-packet';
 import { Aedes } from 'aedes';
 import { Client as StompClient } from '@stomp/stompjs';
+import { listen, recordingProxy } from '../test/fixtures/frames/recorder/recording-proxy.mjs';
+import { startMqtt5Broker } from '../test/fixtures/frames/recorder/mqtt5-broker.mjs';
+import { startStompServer } from '../test/fixtures/frames/recorder/stomp-server.mjs';
 
-const OUT_DIR = fileURLToPath(new URL('../test/fixtures/frames/', import.meta.url));
+/** FRAMES_DIR=/tmp/x records elsewhere, e.g. to compare with the committed fixtures. */
+const OUT_DIR = process.env.FRAMES_DIR ? `${process.env.FRAMES_DIR.replace(/\/$/, '')}/` : fileURLToPath(new URL('../test/fixtures/frames/', import.meta.url));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// ---------------------------------------------------------------- recording proxy
-
-/** An HTTP server on a free port; resolves once listening. */
-async function listen(server) {
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server.address().port;
-}
-
-/** A proxy to ws://127.0.0.1:<upstreamPort> that records every frame both ways. */
-async function recordingProxy(upstreamPort) {
-  const frames = [];
-  const sockets = new Set();
-  const wss = new WebSocketServer({ noServer: true, handleProtocols: (_offered, req) => req.upstreamProtocol || false });
-  const server = createServer();
-  server.on('upgrade', (req, socket, head) => {
-    const protocols = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
-    const upstream = new WebSocket(`ws://127.0.0.1:${upstreamPort}${req.url}`, protocols);
-    const early = [];
-    let client = null;
-    const url = `ws://localhost${req.url}`;
-    const record = (dir, data, isBinary) => frames.push({
-      dir, opcode: isBinary ? 'binary' : 'text', data: isBinary ? Buffer.from(data).toString('base64') : data.toString('utf8'),
-      protocol: upstream.protocol, protocols, url,
-    });
-    upstream.on('message', (data, isBinary) => {
-      if (!client) return early.push([data, isBinary]);
-      record('received', data, isBinary);
-      client.send(data, { binary: isBinary });
-    });
-    upstream.on('error', () => socket.destroy());
-    upstream.on('close', (code, reason) => client?.close(code === 1005 ? 1000 : code, reason));
-    upstream.on('open', () => {
-      req.upstreamProtocol = upstream.protocol;
-      wss.handleUpgrade(req, socket, head, (ws) => {
-        client = ws;
-        sockets.add(ws);
-        for (const [data, isBinary] of early) { record('received', data, isBinary); ws.send(data, { binary: isBinary }); }
-        ws.on('message', (data, isBinary) => { record('sent', data, isBinary); upstream.send(data, { binary: isBinary }); });
-        ws.on('close', (code, reason) => upstream.close(code === 1005 ? 1000 : code, reason));
-      });
-    });
-  });
-  const port = await listen(server);
-  return {
-    port,
-    frames,
-    async close() {
-      for (const ws of sockets) ws.terminate();
-      wss.close();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
 
 async function save(name, frames) {
   await mkdir(OUT_DIR, { recursive: true });
@@ -239,47 +187,6 @@ async function recordMqtt311(name, transport) {
   await new Promise((resolve) => broker.close(resolve));
 }
 
-/**
- * A minimal MQTT 5 broker: parses and writes packets with mqtt-packet (the library mqtt.js and
- * aedes use), keeps subscriptions per connection, answers what the session above sends.
- */
-function startMqtt5Broker(server) {
-  const wss = new WebSocketServer({ server, handleProtocols: (offered) => (offered.has('mqtt') ? 'mqtt' : false) });
-  wss.on('connection', (ws) => {
-    const opts = { protocolVersion: 5 };
-    const parser = mqttPacket.parser(opts);
-    const subscriptions = [];
-    const send = (packet) => ws.send(mqttPacket.generate(packet, opts));
-    const matches = (filter, topic) => new RegExp(`^${filter.replace(/\+/g, '[^/]+').replace(/#$/, '.*')}$`).test(topic);
-    parser.on('packet', (p) => {
-      switch (p.cmd) {
-        case 'connect':
-          return send({ cmd: 'connack', sessionPresent: false, reasonCode: 0, properties: { topicAliasMaximum: 10, receiveMaximum: 20, serverKeepAlive: p.keepalive } });
-        case 'subscribe':
-          subscriptions.push(...p.subscriptions.map((s) => s.topic));
-          return send({ cmd: 'suback', messageId: p.messageId, granted: p.subscriptions.map((s) => s.qos), properties: {} });
-        case 'unsubscribe':
-          return send({ cmd: 'unsuback', messageId: p.messageId, granted: p.unsubscriptions.map(() => 0), properties: {} });
-        case 'publish':
-          if (p.qos === 1) send({ cmd: 'puback', messageId: p.messageId, reasonCode: 0 });
-          if (p.qos === 2) send({ cmd: 'pubrec', messageId: p.messageId, reasonCode: 0 });
-          if (subscriptions.some((f) => matches(f, p.topic))) {
-            send({ cmd: 'publish', topic: p.topic, payload: p.payload, qos: Math.min(p.qos, 1), messageId: 100, retain: false, properties: p.properties ?? {} });
-          }
-          return;
-        case 'pubrel':
-          return send({ cmd: 'pubcomp', messageId: p.messageId, reasonCode: 0 });
-        case 'pingreq':
-          return send({ cmd: 'pingresp' });
-        case 'disconnect':
-          return ws.close();
-      }
-    });
-    ws.on('message', (data) => parser.parse(data));
-  });
-  return wss;
-}
-
 async function recordMqtt5() {
   const http = createServer();
   const wss = startMqtt5Broker(http);
@@ -295,63 +202,6 @@ async function recordMqtt5() {
 }
 
 // ---------------------------------------------------------------- STOMP
-
-/** Splits a STOMP text/binary message into frames; enough for what @stomp/stompjs sends. */
-function parseStompFrames(buffer) {
-  const frames = [];
-  let text = buffer.toString('latin1');
-  while (text.length) {
-    if (text[0] === '\n' || text.startsWith('\r\n')) { text = text.slice(text[0] === '\n' ? 1 : 2); continue; }
-    const headEnd = text.indexOf('\n\n');
-    const [command, ...lines] = text.slice(0, headEnd).split('\n');
-    const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1)]));
-    const bodyStart = headEnd + 2;
-    const bodyEnd = headers['content-length'] ? bodyStart + Number(headers['content-length']) : text.indexOf('\0', bodyStart);
-    frames.push({ command, headers, body: Buffer.from(text.slice(bodyStart, bodyEnd), 'latin1') });
-    text = text.slice(bodyEnd + 1);
-  }
-  return frames;
-}
-
-function stompFrame(command, headers, body = Buffer.alloc(0)) {
-  const head = [command, ...Object.entries(headers).map(([k, v]) => `${k}:${v}`)].join('\n');
-  return Buffer.concat([Buffer.from(`${head}\n\n`, 'utf8'), body, Buffer.from([0])]);
-}
-
-/** A minimal STOMP 1.2 server: CONNECT, SUBSCRIBE, SEND → MESSAGE, ACK, UNSUBSCRIBE, receipts, heart-beats. */
-function startStompServer(server) {
-  const wss = new WebSocketServer({ server, handleProtocols: (offered) => ['v12.stomp', 'v11.stomp', 'v10.stomp'].find((p) => offered.has(p)) ?? false });
-  wss.on('connection', (ws) => {
-    const subscriptions = new Map();
-    let messageId = 0;
-    let heartbeat;
-    const reply = (command, headers, body, binary = false) => ws.send(binary ? stompFrame(command, headers, body) : stompFrame(command, headers, body).toString('utf8'), { binary });
-    ws.on('close', () => clearInterval(heartbeat));
-    ws.on('message', (data, isBinary) => {
-      for (const f of parseStompFrames(Buffer.from(data))) {
-        if (f.headers.receipt && f.command !== 'CONNECT') reply('RECEIPT', { 'receipt-id': f.headers.receipt });
-        if (f.command === 'CONNECT' || f.command === 'STOMP') {
-          reply('CONNECTED', { version: '1.2', 'heart-beat': '200,200', server: 'wsinspect-recorder/1.0', session: 'session-1' });
-          heartbeat = setInterval(() => ws.send('\n'), 200);
-        } else if (f.command === 'SUBSCRIBE') {
-          subscriptions.set(f.headers.id, f.headers.destination);
-        } else if (f.command === 'UNSUBSCRIBE') {
-          subscriptions.delete(f.headers.id);
-        } else if (f.command === 'SEND') {
-          for (const [id, destination] of subscriptions) {
-            if (destination !== f.headers.destination) continue;
-            const headers = { subscription: id, 'message-id': `m-${++messageId}`, destination, ack: `ack-${messageId}`, 'content-length': f.body.length };
-            if (f.headers['content-type']) headers['content-type'] = f.headers['content-type'];
-            reply('MESSAGE', headers, f.body, isBinary);
-          }
-        } else if (f.command === 'DISCONNECT') {
-          setTimeout(() => ws.close(), 20);
-        }
-      }
-    });
-  });
-  return wss;
-}
 
 async function recordStomp() {
   const http = createServer();

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { bytesInput, hex, summary } from '../testing/inputs';
 import { decodeFrame } from '../detect';
+import type { Decoder } from '../types';
 import { createProtobufSchemaDecoder, parseProtoSchema } from './protobuf-schema';
 import { CHAT_PROTO, encodeChatMessage } from '../testing/protobuf-chat';
 
@@ -30,6 +31,12 @@ describe('protobuf with a .proto schema', () => {
     if ('error' in decoder) throw new Error(decoder.error);
     expect(decodeFrame(bytesInput(hex('0a 01 61 78 05')), decoder)).toMatchObject({ tree: { name: 'a', '<unknown fields>': { '15:varint': 5 } } });
     expect(summary(decodeFrame(bytesInput(hex('08 05')), decoder))).toBe('error: field name (string) has wire type 0, expected 2 at byte 0');
+  });
+
+  test('packed encoding of a singular field, even empty (found by the fuzz run)', () => {
+    const decoder = createProtobufSchemaDecoder(CHAT_PROTO, 'chat.Message') as Decoder;
+    expect(decodeFrame(bytesInput(hex('32 00')), decoder)).toMatchObject({ ok: true, tree: {} });
+    expect(decodeFrame(bytesInput(hex('32 02 00 01')), decoder)).toMatchObject({ ok: true, tree: { kind: 'IMAGE' } });
   });
 
   test('an unknown type is reported', () => {

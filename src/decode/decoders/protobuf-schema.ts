@@ -81,7 +81,8 @@ function decodeFieldList(fields: WireField[], bytes: Uint8Array, type: protobuf.
       for (const [k, v] of values as [string, unknown][]) setKey(map, k, v);
     } else if (field.repeated) {
       ((out[field.name] ??= []) as unknown[]).push(...values);
-    } else {
+    } else if (values.length > 0) {
+      // A singular field seen twice keeps the last value; an empty packed run sets nothing.
       setKey(out, field.name, values[values.length - 1]);
     }
   }
