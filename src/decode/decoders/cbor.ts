@@ -1,5 +1,6 @@
 /** CBOR (cbor-x), checked first by a strict scanner. Guessed only for a whole-frame map or array. */
-import { Decoder as CborXDecoder } from 'cbor-x';
+// The no-eval build: the default one probes `new Function`, which the extension pages' CSP reports.
+import { Decoder as CborXDecoder } from 'cbor-x/decode-no-eval';
 import type { Decoder } from '../types';
 import { scanCbor } from '../support/cbor-scan';
 import { preview } from '../support/preview';
