@@ -13,7 +13,8 @@ test('decoding never generates code', () => {
     let calls = 0;
     const count = { apply: (t, self, args) => (calls++, Reflect.apply(t, self, args)), construct: (t, args) => (calls++, Reflect.construct(t, args)) };
     globalThis.Function = new Proxy(Function, count);
-    const { decodeFrame, listDecoders, createProtobufSchemaDecoder } = await import(${here('./index.ts')});
+    const { decodeFrame, listDecoders } = await import(${here('./index.ts')});
+    const { createProtobufSchemaDecoder } = await import(${here('./decoders/protobuf-schema.ts')});
     const { loadFixture, fixtureInput } = await import(${here('./testing/fixtures.ts')});
     const { readdirSync } = await import('node:fs');
     const names = readdirSync(${here('../../test/fixtures/frames/')}).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
