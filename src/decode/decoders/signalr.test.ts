@@ -47,6 +47,11 @@ describe('SignalR hub protocol', () => {
     expect(summary(run(signalrDecoder, bytesInput([0x05, 0x91, 0x01])))).toBe('error: record of 5 bytes: needs 5 bytes, 2 left at byte 1');
   });
 
+  test('hub urls', () => {
+    const at = (url: string) => signalrDecoder.affinity({ url, protocol: '', protocols: [] });
+    expect([at('wss://x/chathub?id=1'), at('wss://x/hubs/chat'), at('wss://x/signalr/connect'), at('wss://x/github/ws')]).toEqual([0.5, 0.5, 0.5, 0]);
+  });
+
   test('guessing: records that are all hub messages', () => {
     expect(decodeFrame(textInput('{"type":6}\u001e'))?.format).toBe('signalr');
     expect(decodeFrame(textInput('{"kind":6}\u001e'))?.format).not.toBe('signalr');

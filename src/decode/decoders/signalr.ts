@@ -27,7 +27,8 @@ type Message = Record<string, unknown>;
 export const signalrDecoder: Decoder = {
   id: 'signalr',
   label: 'SignalR',
-  affinity: (connection) => affinityFrom({ url: /signalr|hub(\/|\?|$)/i }, connection),
+  // `/chathub?id=…`, `/hubs/chat`, `/signalr/…`; not `/github/…`.
+  affinity: (connection) => affinityFrom({ url: /signalr|hubs?(\?|$)|\/hubs?\//i }, connection),
   decode(input, context) {
     const records = input.text !== null ? jsonRecords(input.text) : msgpackRecords(input);
     if (!records.ok) return context.guessing ? null : fail('signalr', records.error);
