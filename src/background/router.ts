@@ -4,21 +4,23 @@
  * service-worker restart loses nothing (panels re-subscribe and relays resend).
  */
 import type { Runtime } from 'webextension-polyfill';
-import { isSocketCommand } from '../protocol/commands';
+import { isSocketCommand, isTabConfig } from '../protocol/commands';
 import {
-  PANEL_PORT, PROTOCOL_VERSION, RELAY_PORT, isCommandRequest, isPanelRequest, isRelayMessage,
-  type CommandRequest, type PanelMessage, type RelayCommand, type SinceMap,
+  PANEL_PORT, PROTOCOL_VERSION, RELAY_PORT, isCommandRequest, isPanelRequest, isRelayMessage, isTabConfigRequest,
+  type CommandRequest, type PanelMessage, type RelayCommand, type SinceMap, type TabConfigRequest,
 } from '../protocol/ports';
 
 export interface RouterDeps {
   extensionOrigin: string;
-  sendToTab(tabId: number, command: RelayCommand): void;
+  sendToTab(tabId: number, command: RelayCommand | TabConfigRequest): void;
   sendToFrame(tabId: number, frameId: number, request: CommandRequest): void;
 }
 
 export class Router {
   private panels = new Map<number, Set<Runtime.Port>>();
   private relays = new Map<number, Set<Runtime.Port>>();
+  /** The latest rules/breakpoint per tab, for documents that appear while the panel is open. */
+  private configs = new Map<number, TabConfigRequest>();
 
   constructor(private deps: RouterDeps) {}
 
@@ -40,7 +42,10 @@ export class Router {
     port.onMessage.addListener((message: unknown) => {
       if (!isRelayMessage(message)) return;
       if (message.type === 'hello') {
-        if (this.panels.has(tabId)) port.postMessage({ v: PROTOCOL_VERSION, type: 'sync', since: {} } satisfies RelayCommand);
+        if (!this.panels.has(tabId)) return;
+        port.postMessage({ v: PROTOCOL_VERSION, type: 'sync', since: {} } satisfies RelayCommand);
+        const config = this.configs.get(tabId);
+        if (config) port.postMessage(config);
         return;
       }
       const panels = this.panels.get(tabId);
@@ -58,6 +63,15 @@ export class Router {
         if (message.tabId === tabId && isSocketCommand(message.command)) this.deps.sendToFrame(tabId, message.frameId, message);
         return;
       }
+      if (isTabConfigRequest(message)) {
+        if (message.tabId !== tabId) return;
+        if (message.type === 'configure') {
+          if (!isTabConfig(message.rules, message.intercept)) return;
+          this.configs.set(tabId, message);
+        }
+        this.deps.sendToTab(tabId, message);
+        return;
+      }
       if (!isPanelRequest(message)) return;
       if (tabId !== undefined) remove(this.panels, tabId, port);
       tabId = message.tabId;
@@ -68,6 +82,7 @@ export class Router {
       if (tabId === undefined) return;
       remove(this.panels, tabId, port);
       if (this.panels.has(tabId)) return;
+      this.configs.delete(tabId);
       for (const relay of this.relays.get(tabId) ?? []) relay.postMessage({ v: PROTOCOL_VERSION, type: 'unsync' } satisfies RelayCommand);
     });
   }

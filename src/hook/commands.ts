@@ -5,6 +5,7 @@
  */
 import type { HookCommand } from '../protocol/commands';
 import { natives, timestamp } from './natives';
+import { configure, releaseAll, verdict } from './intercept';
 import { report } from './reporter';
 
 export interface SocketAccess {
@@ -26,6 +27,9 @@ const dispatch = natives.uncurry(EventTarget.prototype.dispatchEvent as (e: Even
 const R = natives.Reflect;
 
 export function runCommand(c: HookCommand, access: SocketAccess): void {
+  if (c.op === 'configure') return configure(c.rules, c.intercept);
+  if (c.op === 'release-all') return releaseAll();
+  if (c.op === 'verdict') return verdict(c.id, c.pauseId, c.forward, c.data);
   const ws = access.socket(c.id);
   const fail = (text: string) => report({ k: 'notice', id: c.id, t: timestamp(), text });
   if (!ws) return fail('this connection is gone');

@@ -25,6 +25,7 @@ export const natives = {
   ArrayBuffer,
   Uint8Array,
   isView: ArrayBuffer.isView,
+  isArray: Array.isArray,
   now: performance.now.bind(performance),
   timeOrigin: performance.timeOrigin,
   queueMicrotask: queueMicrotask.bind(globalThis),

@@ -57,5 +57,8 @@ function isHookCommand(c: unknown): c is HookCommand {
   if (typeof o.id !== 'number') return false;
   if (o.op === 'send' || o.op === 'simulate-message') return typeof o.data === 'string' || o.data instanceof natives.ArrayBuffer;
   if (o.op === 'close' || o.op === 'simulate-close') return typeof o.code === 'number' && typeof o.reason === 'string';
-  return o.op === 'simulate-error';
+  if (o.op === 'verdict') return typeof o.pauseId === 'number' && typeof o.forward === 'boolean' && (o.data === null || typeof o.data === 'string');
+  // configure: the relay validated the rules (isTabConfig); here only the envelope.
+  if (o.op === 'configure') return natives.isArray(o.rules);
+  return o.op === 'simulate-error' || o.op === 'release-all';
 }

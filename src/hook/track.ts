@@ -7,6 +7,7 @@ import type { HookCommand } from '../protocol/commands';
 import { runCommand, simulate, type SocketAccess } from './commands';
 import { natives, timestamp } from './natives';
 import { captureBinary } from './payload';
+import { active as interceptActive, holdClose, incoming, initIntercept } from './intercept';
 import { onCommand, report } from './reporter';
 
 const proto = WebSocket.prototype;
@@ -31,7 +32,7 @@ const slice = natives.uncurry(String.prototype.slice as (a: number, b?: number) 
 const ids = new natives.WeakMap<object, number>();
 const live = new natives.Map<number, WebSocket>();
 const pendingClose = new natives.Map<number, { code: number; reason: string }>();
-const flags = { simulating: 0 };
+const flags = { simulating: 0, releasing: 0 };
 let nextId = 1;
 
 export function idOf(ws: unknown): number | undefined {
@@ -58,6 +59,11 @@ export function track(ws: WebSocket, protocols: string[]): void {
   natives.addListener(ws, 'message', (event: MessageEvent) => {
     const t = timestamp();
     const data = get.data(event);
+    if (flags.releasing === id) return; // a held or rewritten frame being delivered: already reported
+    if (flags.simulating !== id && interceptActive() && (typeof data === 'string' || captureBinary(data)?.bytes)) {
+      const payload = typeof data === 'string' ? data : captureBinary(data)!.bytes!;
+      if (incoming(id, ws, payload)) { stopImmediate(event); return; }
+    }
     const extra = flags.simulating === id ? { simulated: true as const } : {};
     const binary = captureBinary(data);
     if (binary) report({ k: 'message', id, t, data: binary.data, ...extra }, binary.bytes);
@@ -65,11 +71,13 @@ export function track(ws: WebSocket, protocols: string[]): void {
   });
   natives.addListener(ws, 'error', () => report({ k: 'error', id, t: timestamp(), ...(flags.simulating === id ? { simulated: true as const } : {}) }));
   natives.addListener(ws, 'close', (event: CloseEvent) => {
-    if (flags.simulating === id) return; // our own simulated close event, reported below
+    if (flags.simulating === id || flags.releasing === id) return; // our own close event, reported elsewhere
+    const real = { code: get.code(event), reason: get.reason(event), wasClean: get.wasClean(event) };
+    if (holdClose(id, real)) { stopImmediate(event); return; } // delivered after the held frames
     natives.mapDelete(live, id);
     const fake = natives.mapGet(pendingClose, id) as { code: number; reason: string } | undefined;
     if (!fake) {
-      report({ k: 'close', id, t: timestamp(), code: get.code(event), reason: get.reason(event), wasClean: get.wasClean(event) });
+      report({ k: 'close', id, t: timestamp(), ...real });
       return;
     }
     // A simulated server close: the page sees the chosen code instead of the real one.
@@ -101,3 +109,26 @@ const access: SocketAccess = {
 };
 
 onCommand((command: HookCommand) => runCommand(command, access));
+
+/** Delivers a frame (or close) to the page's listeners after the hook held or rewrote it. */
+function release(id: number, run: () => void): void {
+  flags.releasing = id;
+  try { run(); } finally { flags.releasing = 0; }
+}
+
+initIntercept({
+  url: get.url,
+  socket: access.socket,
+  send: (ws, data) => nativeSend(ws, data),
+  deliver: (ws, data) => {
+    const id = idOf(ws)!;
+    const payload = typeof data === 'string' || get.binaryType(ws) !== 'blob' ? data : natives.Reflect.construct(natives.Blob, [[data]]);
+    release(id, () => dispatch(ws, natives.Reflect.construct(MessageEvent, ['message', { data: payload, origin: originOf(ws) }]) as Event));
+  },
+  deliverClose: (ws, init) => {
+    const id = idOf(ws)!;
+    natives.mapDelete(live, id);
+    report({ k: 'close', id, t: timestamp(), code: init.code ?? 1005, reason: init.reason ?? '', wasClean: init.wasClean ?? false });
+    release(id, () => dispatch(ws, natives.Reflect.construct(CloseEvent, ['close', init]) as Event));
+  },
+});

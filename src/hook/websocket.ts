@@ -5,7 +5,8 @@
  */
 import { disguise, replaceMethod } from './mask';
 import { natives } from './natives';
-import { normalizeSendArgument } from './payload';
+import { active as interceptActive, outgoing } from './intercept';
+import { captureBinary, normalizeSendArgument } from './payload';
 import { scrubStack } from './stack';
 import { idOf, reportSend, track } from './track';
 
@@ -46,6 +47,11 @@ export function patchWebSocket(win: Window & typeof globalThis): void {
       try {
         if (id === undefined || arguments.length === 0) return R.apply(send, this, arguments);
         value = normalizeSendArgument(data);
+        const state = readyState(this);
+        // Rules and breakpoints (when any are set) decide, reporting what they do; CONNECTING throws natively.
+        if (state === 1 && interceptActive() && (typeof value === 'string' || (value = captureBinary(value)?.bytes ?? value) instanceof natives.ArrayBuffer)) {
+          return outgoing(id, this, value as string | ArrayBuffer, state);
+        }
         R.apply(send, this, [value]);
       } catch (error) {
         throw scrubStack(error);

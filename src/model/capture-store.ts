@@ -48,7 +48,13 @@ export interface Frame {
   size: number;
   discarded?: boolean;
   origin?: 'panel' | 'simulated';
+  blocked?: string;
+  original?: string;
+  rule?: string;
 }
+
+/** A frame a breakpoint holds in the page, waiting for forward/drop. */
+export interface PausedFrame { key: string; conn: string; pauseId: number; time: number; dir: Direction; opcode: Opcode; data: string; size: number }
 
 export interface Notice { conn: string; time: number; text: string }
 
@@ -61,6 +67,8 @@ export class CaptureStore {
   frames: Frame[] = [];
   /** Latest notices about panel commands that could not be carried out. */
   notices: Notice[] = [];
+  /** Frames held by breakpoints, in arrival order. */
+  held = new Map<string, PausedFrame>();
   /** Frames evicted from a page's backlog before the panel received them. */
   lost = 0;
   /** Frames removed from this panel because `maxFrames` was reached. */
@@ -79,6 +87,8 @@ export class CaptureStore {
   /** Per-second buckets for the timeline, keyed by epoch second. */
   timeline = new Map<number, { sent: number; received: number; bytesSent: number; bytesReceived: number }>();
   private docs = new Map<string, DocState>();
+  /** Breakpoint holds already resolved (a resent backlog must not bring them back). */
+  private resolved = new Set<string>();
   private topTimeOrigin = 0;
   private nextIndex = 0;
 
@@ -114,6 +124,7 @@ export class CaptureStore {
     this.dropped = 0;
     this.skipped = 0;
     this.notices = [];
+    this.held = new Map();
     this.firstPos = 0;
     this.totals = { sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 };
     this.timeline = new Map();
@@ -159,6 +170,13 @@ export class CaptureStore {
       c.state = 'closed';
       c.closedAt = e.time;
       c.close = { code: e.code, reason: e.reason, wasClean: e.wasClean, simulated: e.simulated };
+    } else if (e.kind === 'paused') {
+      const key = `${e.conn}#${e.pauseId}`;
+      if (!this.resolved.has(key)) this.held.set(key, { key, conn: e.conn, pauseId: e.pauseId, time: e.time, dir: e.dir, opcode: e.opcode, data: e.data, size: e.size });
+    } else if (e.kind === 'resolved') {
+      const key = `${e.conn}#${e.pauseId}`;
+      this.resolved.add(key);
+      this.held.delete(key);
     } else if (e.kind === 'notice') {
       if (!this.notices.some((n) => n.time === e.time && n.conn === e.conn)) this.notices = [...this.notices.slice(-9), { conn: e.conn, time: e.time, text: e.text }];
     }
@@ -169,7 +187,7 @@ export class CaptureStore {
     doc.maxFseq = e.fseq;
     if (this.paused) { this.skipped++; return; }
     const pos = this.firstPos + this.frames.length;
-    this.frames.push({ index: this.nextIndex++, pos, conn: e.conn, time: e.time, dir: e.dir, opcode: e.opcode, data: e.data, size: e.size, discarded: e.discarded, origin: e.origin });
+    this.frames.push({ index: this.nextIndex++, pos, conn: e.conn, time: e.time, dir: e.dir, opcode: e.opcode, data: e.data, size: e.size, discarded: e.discarded, origin: e.origin, blocked: e.blocked, original: e.original, rule: e.rule });
     const sent = e.dir === 'sent';
     const t = this.totals;
     if (sent) { t.sent++; t.bytesSent += e.size; } else { t.received++; t.bytesReceived += e.size; }

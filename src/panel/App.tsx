@@ -10,6 +10,9 @@ import { templateFromFrame } from '../model/composer';
 import { sessionFromStore } from '../model/session-io';
 import { ExportDialog } from './ExportDialog';
 import { SessionBar, useImportedSession } from './SessionBar';
+import { BreakpointsPanel } from './BreakpointsPanel';
+import { useRulesState } from './rules-state';
+import { tableSummary } from './decoding';
 import { Composer, type ComposerDraft } from './Composer';
 import { ConnectionList } from './ConnectionList';
 import { ContextMenu } from './ContextMenu';
@@ -45,6 +48,10 @@ export function App({ tabId }: { tabId: number }) {
   const store = sessions.showing ?? live.store;
   const { clear, togglePause, command } = live;
   const [exporting, setExporting] = useState(false);
+  const [breaking, setBreaking] = useState(false);
+  /** Per-connection decoder chosen by the user (undefined: automatic). */
+  const [decodeAs, setDecodeAs] = useState(new Map<string, string | undefined>());
+  const rulesState = useRulesState(live.configure);
   const [draft, setDraft] = useState<ComposerDraft | null>(null);
   const [filterState, setFilter] = useState<FilterState>(NO_FILTER);
   const [selected, setSelected] = useState<Frame | null>(null);
@@ -102,7 +109,8 @@ export function App({ tabId }: { tabId: number }) {
       <Toolbar filter={filterState} filterError={filter.error} onFilter={setFilter} settings={settings} onSettings={updateSettings}
         paused={store.paused} onPause={togglePause} onClear={() => { clear(); setSelected(null); setFilter({ ...filterState, connections: [], timeRange: null }); }}
         search={search} searchStatus={searchStatus} searchRef={searchBox} onSearch={setSearch} onSearchStep={step}
-        composing={draft !== null} onCompose={() => setDraft(draft ? null : { mode: 'text', text: '' })} />
+        composing={draft !== null} onCompose={() => setDraft(draft ? null : { mode: 'text', text: '' })}
+        breaking={breaking} onBreak={() => setBreaking(!breaking)} />
       <FilterChips filter={filterState} onFilter={setFilter} connectionLabel={connectionLabel} shown={view.frames.length} total={store.frames.length}
         lost={store.lost} dropped={store.dropped} maxFrames={settings.maxFrames} notice={store.notices.at(-1)?.text} />
       <StatsBar store={store} />
@@ -119,11 +127,19 @@ export function App({ tabId }: { tabId: number }) {
           ) : (
             <FrameTable frames={view.frames} version={store.version + view.generation} selected={selected?.index ?? null} search={search}
               timeMode={settings.timeMode} connectionLabel={connectionLabel} connectionStart={connectionStart} reveal={reveal}
+              summary={(f) => tableSummary(f, store.connections.get(f.conn), decodeAs.get(f.conn))}
               onSelect={(f) => select(f, false)} onContextMenu={(frame, x, y) => setMenu({ frame, x, y })} />
           )}
-          {selected && <FrameDetails key={selected.index} frame={selected} connection={store.connections.get(selected.conn)} onClose={() => setSelected(null)} />}
+          {selected && <FrameDetails key={selected.index} frame={selected} connection={store.connections.get(selected.conn)} onClose={() => setSelected(null)}
+            decodeAs={decodeAs.get(selected.conn)} onDecodeAs={(id) => setDecodeAs(new Map(decodeAs).set(selected.conn, id))} />}
         </div>
       </div>
+      {(breaking || live.store.held.size > 0) && !sessions.showing && (
+        <BreakpointsPanel breakpoint={rulesState.breakpoint} onBreakpoint={rulesState.setBreakpoint} held={[...live.store.held.values()]}
+          connectionLabel={connectionLabel} rules={rulesState.rules} onRules={rulesState.saveRules} onClose={() => setBreaking(false)}
+          onVerdict={(h, forward, text) => { const c = live.store.connections.get(h.conn); if (c) command(c, { op: 'verdict', pauseId: h.pauseId, forward, text }); }}
+          onReleaseAll={() => { rulesState.setBreakpoint({ ...rulesState.breakpoint, sent: false, received: false }); live.releaseAll(); }} />
+      )}
       {draft && !sessions.showing && <Composer connections={connections} draft={draft} onDraft={setDraft} onCommand={command} onClose={() => setDraft(null)} />}
       {menu && <ContextMenu x={menu.x} y={menu.y} items={frameMenu(menu.frame, frameActions(menu.frame))} onClose={() => setMenu(null)} />}
     </div>

@@ -7,15 +7,18 @@ import type { Connection, Frame } from '../model/capture-store';
 import { formatFullTime, formatSize } from '../model/format';
 import { parseJson, payloadViews, VIEW_LIMIT } from '../model/payload-views';
 import { JsonTree } from './JsonTree';
+import { listDecoders } from '../decode';
+import { decoded, tableSummary } from './decoding';
 
-type Tab = 'tree' | 'text' | 'hex' | 'base64' | 'utf8';
-const TABS: Array<[Tab, string]> = [['tree', 'JSON'], ['text', 'Text'], ['hex', 'Hex'], ['base64', 'Base64'], ['utf8', 'UTF-8']];
+type Tab = 'decoded' | 'tree' | 'text' | 'hex' | 'base64' | 'utf8';
+const TABS: Array<[Tab, string]> = [['decoded', 'Decoded'], ['tree', 'JSON'], ['text', 'Text'], ['hex', 'Hex'], ['base64', 'Base64'], ['utf8', 'UTF-8']];
 
-interface Props { frame: Frame; connection?: Connection; onClose(): void }
+interface Props { frame: Frame; connection?: Connection; onClose(): void; decodeAs?: string; onDecodeAs(id: string | undefined): void }
 
-export function FrameDetails({ frame, connection, onClose }: Props) {
+export function FrameDetails({ frame, connection, onClose, decodeAs, onDecodeAs }: Props) {
   const json = frame.opcode === 'text' ? parseJson(frame.data) : null;
-  const defaultTab: Tab = json?.ok ? 'tree' : frame.opcode === 'binary' ? 'hex' : 'text';
+  const summary = tableSummary(frame, connection, decodeAs);
+  const defaultTab: Tab = summary ? 'decoded' : json?.ok ? 'tree' : frame.opcode === 'binary' ? 'hex' : 'text';
   const [chosen, setChosen] = useState<Tab | null>(null);
   const tab = chosen ?? defaultTab;
   const views = payloadViews(frame);
@@ -27,6 +30,10 @@ export function FrameDetails({ frame, connection, onClose }: Props) {
         <button type="button" onClick={onClose} title="Close details" aria-label="Close details">×</button>
       </header>
       {connection && <div class="details-conn">{connection.url}</div>}
+      {frame.blocked && <div class="warning" data-testid="details-blocked">Not delivered: {frame.blocked}</div>}
+      {frame.original !== undefined && (
+        <div class="original" data-testid="details-original">Rewritten by {frame.rule}. Original: <code>{frame.original.slice(0, VIEW_LIMIT)}</code></div>
+      )}
       <div class="tabs" role="tablist">
         {TABS.map(([id, label]) => (
           <button type="button" role="tab" key={id} aria-selected={tab === id} class={tab === id ? 'active' : ''}
@@ -35,6 +42,7 @@ export function FrameDetails({ frame, connection, onClose }: Props) {
       </div>
       {views.truncated && tab !== 'tree' && <div class="warning">Large payload ({formatSize(frame.size)}): showing the first {formatSize(VIEW_LIMIT)}.</div>}
       <div class="details-body" data-testid="details-view">
+        {tab === 'decoded' && <DecodedView frame={frame} connection={connection} decodeAs={decodeAs} onDecodeAs={onDecodeAs} />}
         {tab === 'tree' && <TreeView json={json} />}
         {tab === 'text' && <pre data-testid="details-body">{frame.opcode === 'text' ? frame.data.slice(0, VIEW_LIMIT) : views.utf8().text}</pre>}
         {tab === 'hex' && <pre data-testid="details-body">{views.hex()}</pre>}
@@ -42,6 +50,28 @@ export function FrameDetails({ frame, connection, onClose }: Props) {
         {tab === 'utf8' && <Utf8View utf8={views.utf8()} />}
       </div>
     </section>
+  );
+}
+
+function DecodedView({ frame, connection, decodeAs, onDecodeAs }: Pick<Props, 'frame' | 'connection' | 'decodeAs' | 'onDecodeAs'>) {
+  const result = decoded(frame, connection, decodeAs);
+  return (
+    <div>
+      <label class="decode-as">Decode this connection as{' '}
+        <select data-testid="decode-as" value={decodeAs ?? ''} onChange={(e) => onDecodeAs((e.currentTarget as HTMLSelectElement).value || undefined)}>
+          <option value="">automatic</option>
+          {listDecoders().map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
+        </select>
+      </label>
+      {!result && <div class="notice">No decoder recognises this frame.</div>}
+      {result && !result.ok && <div class="error" data-testid="decode-error">{result.format}: {result.error}</div>}
+      {result?.ok && (
+        <>
+          <div class="details-kind" data-testid="decoded-summary">{result.format} · {result.summary}</div>
+          <JsonTree value={result.nested ? { decoded: result.tree, inner: result.nested.ok ? result.nested.tree : result.nested } : result.tree} />
+        </>
+      )}
+    </div>
   );
 }
 

@@ -17,6 +17,8 @@ export interface FrameTableProps {
   timeMode: 'absolute' | 'relative';
   connectionLabel(id: string): string;
   connectionStart(id: string): number;
+  /** Decoded one-line summary for a frame, or null to show its raw preview. */
+  summary(frame: Frame): { format: string; summary: string } | null;
   onSelect(frame: Frame): void;
   onContextMenu(frame: Frame, x: number, y: number): void;
   /** A request to scroll a row (position in `frames`) into view; a new object each time. */
@@ -91,7 +93,7 @@ function Row(p: FrameTableProps & { frame: Frame; top: number }) {
   const time = p.timeMode === 'absolute' ? formatClock(f.time) : `+${((f.time - p.connectionStart(f.conn)) / 1000).toFixed(3)} s`;
   return (
     <div role="row" data-testid="frame-row" data-dir={f.dir} data-opcode={f.opcode} aria-selected={p.selected === f.index}
-      class={`row ${f.dir}${p.selected === f.index ? ' selected' : ''}${f.discarded ? ' discarded' : ''}`}
+      class={`row ${f.dir}${p.selected === f.index ? ' selected' : ''}${f.discarded ? ' discarded' : ''}${f.blocked ? ' blocked' : ''}`}
       style={{ top: p.top }} onClick={() => p.onSelect(f)}
       onContextMenu={(e) => { e.preventDefault(); p.onSelect(f); p.onContextMenu(f, e.clientX, e.clientY); }}>
       <span class="c-dir" title={f.dir}>{f.dir === 'sent' ? '↑' : '↓'}</span>
@@ -101,9 +103,20 @@ function Row(p: FrameTableProps & { frame: Frame; top: number }) {
       <span class="c-conn">{p.connectionLabel(f.conn)}</span>
       <span class="c-data">
         {f.origin && <span class={`badge ${f.origin}`} data-testid="origin" title={f.origin === 'panel' ? 'Sent from wsinspect' : 'Simulated incoming message'}>{f.origin}</span>}
-        <span data-testid="frame-preview">{highlight(framePreview(f), p.search)}</span>
+        {f.blocked && <span class="badge blocked" data-testid="blocked" title={`Not delivered: ${f.blocked}`}>blocked</span>}
+        {f.original !== undefined && <span class="badge rewritten" data-testid="rewritten" title={`${f.rule}; original: ${f.original.slice(0, 200)}`}>rewritten</span>}
+        <Preview frame={f} search={p.search} summary={p.summary(f)} />
       </span>
     </div>
+  );
+}
+
+function Preview({ frame, search, summary }: { frame: Frame; search: string; summary: ReturnType<FrameTableProps['summary']> }) {
+  if (!summary) return <span data-testid="frame-preview">{highlight(framePreview(frame), search)}</span>;
+  return (
+    <span data-testid="frame-summary" title={framePreview(frame, 500)}>
+      <span class="format">{summary.format}</span> {highlight(summary.summary, search)}
+    </span>
   );
 }
 

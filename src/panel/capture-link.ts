@@ -4,15 +4,17 @@
  */
 import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
-import { PANEL_PORT, PROTOCOL_VERSION, type CommandRequest, type PanelMessage, type SinceMap } from '../protocol/ports';
+import { PANEL_PORT, PROTOCOL_VERSION, type CommandRequest, type PanelMessage, type SinceMap, type TabConfigRequest } from '../protocol/ports';
 
 export interface CaptureLinkOptions {
   tabId: number;
   since(): SinceMap;
   onMessage(message: PanelMessage): void;
+  /** After each (re)subscription: the background forgets tab settings when the worker restarts. */
+  onSubscribed(): void;
 }
 
-export interface CaptureLink { post(message: CommandRequest): void; disconnect(): void }
+export interface CaptureLink { post(message: CommandRequest | TabConfigRequest): void; disconnect(): void }
 
 export function connectCapture(options: CaptureLinkOptions): CaptureLink {
   let port: Runtime.Port | null = null;
@@ -24,6 +26,7 @@ export function connectCapture(options: CaptureLinkOptions): CaptureLink {
     port.onMessage.addListener((message: unknown) => options.onMessage(message as PanelMessage));
     port.onDisconnect.addListener(() => { port = null; setTimeout(connect, 50); });
     port.postMessage({ v: PROTOCOL_VERSION, type: 'subscribe', tabId: options.tabId, since: options.since() });
+    options.onSubscribed();
   };
   connect();
   return {

@@ -2,9 +2,10 @@
  * Connects the capture store to Preact: re-renders at most once per animation frame,
  * however many messages arrive in between.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CaptureStore, type Connection } from '../model/capture-store';
 import type { SocketCommand } from '../protocol/commands';
+import type { InterceptConfig, Rule } from '../protocol/rules';
 import { PROTOCOL_VERSION } from '../protocol/ports';
 import { connectCapture, type CaptureLink } from './capture-link';
 import { onNavigated } from './inspected-tab';
@@ -15,12 +16,18 @@ export interface StoreHandle {
   togglePause(): void;
   /** Acts on a live connection of the inspected tab. */
   command(connection: Connection, command: SocketCommand): void;
+  /** Rules and breakpoint for the whole tab (re-sent after every reconnection). */
+  configure(rules: Rule[], intercept: InterceptConfig | null): void;
+  releaseAll(): void;
 }
 
 export function useCaptureStore(tabId: number, preserveLog: boolean, maxFrames: number): StoreHandle {
   const [store] = useState(() => new CaptureStore());
   const [, setVersion] = useState(0);
   const [link, setLink] = useState<CaptureLink | null>(null);
+  const config = useRef<{ rules: Rule[]; intercept: InterceptConfig | null }>({ rules: [], intercept: null });
+  const linkRef = useRef<CaptureLink | null>(null);
+  const pushConfig = () => linkRef.current?.post({ v: PROTOCOL_VERSION, type: 'configure', tabId, ...config.current });
   store.options.preserveLog = preserveLog;
   store.options.maxFrames = maxFrames;
   const refresh = () => { store.version++; setVersion(store.version); };
@@ -35,7 +42,9 @@ export function useCaptureStore(tabId: number, preserveLog: boolean, maxFrames: 
         store.apply(message);
         if (!frame) frame = requestAnimationFrame(render);
       },
+      onSubscribed: () => { if (config.current.rules.length || config.current.intercept) setTimeout(pushConfig, 0); },
     });
+    linkRef.current = capture;
     setLink(capture);
     return () => { capture.disconnect(); cancelAnimationFrame(frame); };
   }, [tabId]);
@@ -51,5 +60,7 @@ export function useCaptureStore(tabId: number, preserveLog: boolean, maxFrames: 
     clear,
     togglePause: () => { store.paused = !store.paused; refresh(); },
     command: (connection, command) => link?.post({ v: PROTOCOL_VERSION, type: 'command', tabId, frameId: connection.frameId, conn: connection.id, command }),
+    configure: (rules, intercept) => { config.current = { rules, intercept }; pushConfig(); },
+    releaseAll: () => link?.post({ v: PROTOCOL_VERSION, type: 'release-all', tabId }),
   };
 }

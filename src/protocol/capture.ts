@@ -28,7 +28,16 @@ export interface FrameEvent {
   discarded?: boolean;
   /** Not the page's own traffic: sent from the panel, or an incoming message the panel simulated. */
   origin?: 'panel' | 'simulated';
+  /** Not delivered: blocked by this rule (or dropped in the panel). */
+  blocked?: string;
+  /** Rewritten by `rule` (or edited in the panel) from this original text. */
+  original?: string;
+  rule?: string;
 }
 
-export type LifecycleEvent = ConnectionEvent | OpenEvent | ErrorEvent | CloseEvent | NoticeEvent;
+/** A frame held by a breakpoint until the panel forwards or drops it. */
+export interface PausedEvent { kind: 'paused'; seq: number; conn: string; time: number; pauseId: number; dir: Direction; opcode: Opcode; data: string; size: number }
+export interface ResolvedEvent { kind: 'resolved'; seq: number; conn: string; time: number; pauseId: number; action: 'forward' | 'drop' | 'timeout' }
+
+export type LifecycleEvent = ConnectionEvent | OpenEvent | ErrorEvent | CloseEvent | NoticeEvent | PausedEvent | ResolvedEvent;
 export type CaptureEvent = LifecycleEvent | FrameEvent;

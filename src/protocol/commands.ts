@@ -14,14 +14,22 @@ export type SocketCommand =
   | { op: 'simulate-close'; code: number; reason: string }
   | { op: 'simulate-error' }
   /** Close the socket for real, as if the page called close(code, reason). */
-  | { op: 'close'; code: number; reason: string };
+  | { op: 'close'; code: number; reason: string }
+  /** Forward (maybe with edited text) or drop a frame held by a breakpoint. */
+  | { op: 'verdict'; pauseId: number; forward: boolean; text: string | null };
+
+import type { InterceptConfig, Rule } from './rules';
 
 /** Hook-level form: binary already decoded to an ArrayBuffer by the relay. */
 export type HookPayload = string | ArrayBuffer;
 export type HookCommand =
   | { op: 'send' | 'simulate-message'; id: number; data: HookPayload }
   | { op: 'simulate-close' | 'close'; id: number; code: number; reason: string }
-  | { op: 'simulate-error'; id: number };
+  | { op: 'simulate-error'; id: number }
+  | { op: 'verdict'; id: number; pauseId: number; forward: boolean; data: string | null }
+  /** Document-wide (id 0): rules and breakpoint, or release everything held. */
+  | { op: 'configure'; id: 0; rules: Rule[]; intercept: InterceptConfig | null }
+  | { op: 'release-all'; id: 0 };
 
 const MAX_PAYLOAD = 64 * 1024 * 1024;
 
@@ -52,6 +60,21 @@ export function isSocketCommand(c: unknown): c is SocketCommand {
     case 'simulate-close': return isSimulatedCloseCode(o.code) && reasonOk;
     case 'close': return isSendableCloseCode(o.code) && reasonOk;
     case 'simulate-error': return true;
+    case 'verdict': return Number.isInteger(o.pauseId) && typeof o.forward === 'boolean' && (o.text === null || (typeof o.text === 'string' && o.text.length <= MAX_PAYLOAD));
     default: return false;
   }
+}
+
+/** Validates rules and an intercept config coming from the panel (the hook trusts their shape). */
+export function isTabConfig(rules: unknown, intercept: unknown): boolean {
+  const isMatch = (m: any) => typeof m === 'object' && m !== null && typeof m.regex === 'boolean' && typeof m.source === 'string' && typeof m.flags === 'string' && !/[gy]/.test(m.flags);
+  const isAction = (a: any) => typeof a === 'object' && a !== null && (
+    (a.kind === 'replace' && typeof a.with === 'string') || a.kind === 'block'
+    || ((a.kind === 'json-set' || a.kind === 'json-delete') && Array.isArray(a.keys) && a.keys.every((k: unknown) => typeof k === 'string') && (a.kind === 'json-delete' || typeof a.value === 'string')));
+  const isRule = (r: any) => typeof r === 'object' && r !== null && typeof r.name === 'string' && typeof r.enabled === 'boolean'
+    && ['sent', 'received', 'both'].includes(r.dir) && typeof r.urlContains === 'string' && isMatch(r.match) && isAction(r.action);
+  const i = intercept as any;
+  const interceptOk = intercept === null || (typeof i === 'object' && typeof i.sent === 'boolean' && typeof i.received === 'boolean'
+    && typeof i.urlContains === 'string' && isMatch(i.match) && Number.isFinite(i.timeoutMs) && i.timeoutMs >= 1000);
+  return Array.isArray(rules) && rules.length <= 200 && rules.every(isRule) && interceptOk;
 }

@@ -4,14 +4,20 @@
  */
 export const HOOK_HANDSHAKE = '__wsinspect_hook_v1__';
 
+/** What a rule or the panel did to a frame: blocked (not delivered), or rewritten from `original`. */
+export interface Rewrite { blocked?: string; original?: string; rule?: string }
+
 /** Raw payload as the page handed it over: text, bytes, or a Blob the relay reads. */
 export type RawPayload = string | ArrayBuffer | Blob;
 
 export type HookMessage =
   | { k: 'new'; id: number; t: number; url: string; protocols: string[]; api: 'WebSocket' | 'WebSocketStream' }
   | { k: 'open'; id: number; t: number; protocol: string; extensions: string }
-  | { k: 'send'; id: number; t: number; data: RawPayload; state: number; via?: 'panel' }
-  | { k: 'message'; id: number; t: number; data: RawPayload; simulated?: true }
+  | ({ k: 'send'; id: number; t: number; data: RawPayload; state: number; via?: 'panel' } & Rewrite)
+  | ({ k: 'message'; id: number; t: number; data: RawPayload; simulated?: true } & Rewrite)
+  /** A frame held by a breakpoint, waiting for the panel's verdict. */
+  | { k: 'paused'; id: number; t: number; pauseId: number; dir: 'sent' | 'received'; data: RawPayload }
+  | { k: 'resolved'; id: number; t: number; pauseId: number; action: 'forward' | 'drop' | 'timeout' }
   | { k: 'error'; id: number; t: number; simulated?: true }
   | { k: 'close'; id: number; t: number; code: number; reason: string; wasClean: boolean; simulated?: true }
   /** A panel command could not be carried out (e.g. the socket is not open). */
@@ -40,6 +46,14 @@ function isPayload(v: unknown): v is RawPayload {
 
 const simulated = (o: Record<string, unknown>) => (o.simulated === true ? { simulated: true as const } : {});
 
+function rewrite(o: Record<string, unknown>): Rewrite {
+  const r: Rewrite = {};
+  if (isShortString(o.blocked, 256)) r.blocked = o.blocked;
+  if (typeof o.original === 'string' && o.original.length <= MAX_STRING) r.original = o.original;
+  if (isShortString(o.rule, 256)) r.rule = o.rule;
+  return r;
+}
+
 /** Returns a clean copy of a hook message, or null when it is not one. */
 export function parseHookMessage(m: unknown): HookMessage | null {
   if (typeof m !== 'object' || m === null) return null;
@@ -58,10 +72,16 @@ export function parseHookMessage(m: unknown): HookMessage | null {
       return { k: 'open', id, t, protocol: o.protocol, extensions: o.extensions };
     case 'send':
       if (!isPayload(o.data) || !isFiniteNumber(o.state)) return null;
-      return { k: 'send', id, t, data: o.data, state: o.state, ...(o.via === 'panel' ? { via: 'panel' as const } : {}) };
+      return { k: 'send', id, t, data: o.data, state: o.state, ...(o.via === 'panel' ? { via: 'panel' as const } : {}), ...rewrite(o) };
     case 'message':
       if (!isPayload(o.data)) return null;
-      return { k: 'message', id, t, data: o.data, ...simulated(o) };
+      return { k: 'message', id, t, data: o.data, ...simulated(o), ...rewrite(o) };
+    case 'paused':
+      if (!isFiniteNumber(o.pauseId) || (o.dir !== 'sent' && o.dir !== 'received') || !isPayload(o.data)) return null;
+      return { k: 'paused', id, t, pauseId: o.pauseId, dir: o.dir, data: o.data };
+    case 'resolved':
+      if (!isFiniteNumber(o.pauseId) || (o.action !== 'forward' && o.action !== 'drop' && o.action !== 'timeout')) return null;
+      return { k: 'resolved', id, t, pauseId: o.pauseId, action: o.action };
     case 'error':
       return { k: 'error', id, t, ...simulated(o) };
     case 'close':

@@ -60,3 +60,14 @@ export function isCommandRequest(m: unknown): m is CommandRequest {
   return o.v === PROTOCOL_VERSION && o.type === 'command' && Number.isInteger(o.tabId) && Number.isInteger(o.frameId)
     && typeof o.conn === 'string' && /^[0-9a-f-]{36}:\d+$/.test(o.conn) && typeof o.command === 'object' && o.command !== null;
 }
+
+/** panel → background → every frame of the tab: rules and breakpoint for the whole tab, or release all held frames. */
+export type TabConfigRequest =
+  | { v: 1; type: 'configure'; tabId: number; rules: import('./rules').Rule[]; intercept: import('./rules').InterceptConfig | null }
+  | { v: 1; type: 'release-all'; tabId: number };
+
+export function isTabConfigRequest(m: unknown): m is TabConfigRequest {
+  if (typeof m !== 'object' || m === null) return false;
+  const o = m as Record<string, unknown>;
+  return o.v === PROTOCOL_VERSION && (o.type === 'configure' || o.type === 'release-all') && Number.isInteger(o.tabId);
+}

@@ -5,7 +5,7 @@
  */
 import type { LifecycleEvent } from '../protocol/capture';
 import type { HookMessage } from '../protocol/hook';
-import { utf8Length } from '../model/bytes';
+import { bytesToBase64, utf8Length } from '../model/bytes';
 import type { StoredFrame } from './backlog';
 
 function isArrayBuffer(v: unknown): v is ArrayBuffer {
@@ -23,7 +23,7 @@ export class CaptureSequencer {
   constructor(private docId: string, private emit: (event: Captured) => void) {}
 
   push(m: HookMessage): void {
-    const data = m.k === 'send' || m.k === 'message' ? m.data : undefined;
+    const data = m.k === 'send' || m.k === 'message' || m.k === 'paused' ? m.data : undefined;
     const isBlob = typeof data === 'object' && !isArrayBuffer(data);
     if (this.pending === 0 && !isBlob) {
       this.emit(this.convert(m, data as string | ArrayBuffer | undefined));
@@ -48,6 +48,12 @@ export class CaptureSequencer {
       case 'error': return { kind: 'error', ...base, ...(m.simulated ? { simulated: true as const } : {}) };
       case 'close': return { kind: 'close', ...base, code: m.code, reason: m.reason, wasClean: m.wasClean, ...(m.simulated ? { simulated: true as const } : {}) };
       case 'notice': return { kind: 'notice', ...base, text: m.text };
+      case 'resolved': return { kind: 'resolved', ...base, pauseId: m.pauseId, action: m.action };
+      case 'paused': {
+        const payload = data ?? '';
+        const text = typeof payload === 'string';
+        return { kind: 'paused', ...base, pauseId: m.pauseId, dir: m.dir, opcode: text ? 'text' : 'binary', data: text ? payload : bytesToBase64(new Uint8Array(payload)), size: text ? utf8Length(payload) : payload.byteLength };
+      }
       case 'send':
       case 'message': {
         const payload = data ?? '';
@@ -62,6 +68,8 @@ export class CaptureSequencer {
         if (m.k === 'send' && m.state !== 1) frame.discarded = true;
         if (m.k === 'send' && m.via === 'panel') frame.origin = 'panel';
         if (m.k === 'message' && m.simulated) frame.origin = 'simulated';
+        if (m.blocked) frame.blocked = m.blocked;
+        if (m.original !== undefined) { frame.original = m.original; frame.rule = m.rule; }
         return frame;
       }
     }

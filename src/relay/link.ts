@@ -6,7 +6,10 @@
 import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
 import type { CaptureEvent } from '../protocol/capture';
-import { PROTOCOL_VERSION, RELAY_PORT, isCommandRequest, isRelayCommand, type CommandRequest, type RelayCommand, type RelayMessage, type SinceMap } from '../protocol/ports';
+import {
+  PROTOCOL_VERSION, RELAY_PORT, isCommandRequest, isRelayCommand, isTabConfigRequest,
+  type CommandRequest, type RelayCommand, type RelayMessage, type SinceMap, type TabConfigRequest,
+} from '../protocol/ports';
 import { bytesToBase64 } from '../model/bytes';
 import type { Backlog, StoredFrame } from './backlog';
 import type { Captured } from './capture';
@@ -24,12 +27,19 @@ export class RelayLink {
   private outbox: CaptureEvent[] = [];
   private flushScheduled = false;
 
-  constructor(private docId: string, private backlog: Backlog, private toHook: (request: CommandRequest) => void) {
+  constructor(private docId: string, private backlog: Backlog, private toHook: (request: CommandRequest | TabConfigRequest) => void) {
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (isRelayCommand(message)) this.command(message);
       else if (isCommandRequest(message) && message.conn.startsWith(`${docId}:`)) toHook(message);
+      else if (isTabConfigRequest(message)) toHook(message);
       return undefined;
     });
+  }
+
+  /** No panel is listening any more: rules and breakpoints must not outlive it. */
+  private resetHook(): void {
+    this.toHook({ v: PROTOCOL_VERSION, type: 'configure', tabId: 0, rules: [], intercept: null });
+    this.toHook({ v: PROTOCOL_VERSION, type: 'release-all', tabId: 0 });
   }
 
   private get info() {
@@ -60,7 +70,10 @@ export class RelayLink {
     try {
       const port = browser.runtime.connect({ name: RELAY_PORT });
       this.port = port;
-      port.onMessage.addListener((message: unknown) => { if (isRelayCommand(message)) this.command(message); });
+      port.onMessage.addListener((message: unknown) => {
+        if (isRelayCommand(message)) this.command(message);
+        else if (isTabConfigRequest(message)) this.toHook(message);
+      });
       port.onDisconnect.addListener(() => {
         if (this.port === port) { this.port = null; this.live = false; this.outbox = []; }
       });
@@ -71,7 +84,7 @@ export class RelayLink {
   }
 
   private command(command: RelayCommand): void {
-    if (command.type === 'unsync') { this.live = false; this.outbox = []; return; }
+    if (command.type === 'unsync') { this.live = false; this.outbox = []; this.resetHook(); return; }
     if (this.backlog.isEmpty) return; // nothing captured here yet: the first event says hello
     if (!this.port) this.connect();
     if (this.outbox.length) this.flush();

@@ -15,4 +15,6 @@ export interface LibraryCase {
   /** Entry file in clients/, without ".ts". */
   client: string;
   setup(server: LibraryServer): Promise<LibrarySetup> | LibrarySetup;
+  /** A decoded summary (format badge, then summary) the panel must show for this protocol. */
+  summary?: RegExp;
 }

@@ -66,4 +66,11 @@ export async function runLibraryCase(library: LibraryCase, browser: BrowserDrive
   console.log(`${library.name}: server received ${counter.received}, sent ${counter.sent} over ${counter.connections.length} connection(s); panel: ${shown}`);
   expect(shown).toBe(expected);
   expect(await panelConnections(panel)).toEqual(counter.pageView());
+
+  // The decoders recognise the protocol: the table's rows carry its decoded summaries.
+  if (library.summary) {
+    const summaries = await panel.$$eval('[data-testid="frame-summary"]', (els) => els.map((e) => e.textContent ?? ''));
+    console.log(`${library.name} summaries: ${summaries.slice(-4).join(' | ')}`);
+    expect(summaries.some((t) => library.summary!.test(t)), `a row decoded as ${library.summary}`).toBe(true);
+  }
 }

@@ -9,6 +9,7 @@ const N = 10;
 export const mqttCase: LibraryCase = {
   name: 'mqtt (aedes broker)',
   client: 'mqtt',
+  summary: /^mqtt MQTT (PUBLISH|PUBACK|DISCONNECT)/,
   async setup(server) {
     const broker = await Aedes.createBroker();
     server.onClose(() => new Promise<void>((resolve) => broker.close(() => resolve())));

@@ -32,6 +32,7 @@ function frame(command: string, headers: Record<string, string | number>, body =
 export const stompCase: LibraryCase = {
   name: '@stomp/stompjs',
   client: 'stomp',
+  summary: /^stomp STOMP (MESSAGE|SEND|RECEIPT|DISCONNECT)/,
   setup(server) {
     const wss = server.wss({ path: '/stomp', handleProtocols: (p) => (p.has('v12.stomp') ? 'v12.stomp' : false) });
     const subscriptions: Array<{ ws: WebSocket; id: string; destination: string }> = [];

@@ -1,0 +1,33 @@
+/**
+ * Decoded views of frames for the table and the details pane. Decoding is lazy (only rows
+ * that are shown, only the selected frame's tree) and cached per frame object.
+ */
+import { decodeFrame, frameInput, type DecodeResult } from '../decode';
+import type { Connection, Frame } from '../model/capture-store';
+
+/** Formats whose summary says more than the raw preview does. */
+const PLAIN = new Set(['json', 'text', 'hex']);
+
+const cache = new WeakMap<Frame, { override: string | undefined; result: DecodeResult }>();
+
+export function decoded(frame: Frame, connection: Connection | undefined, override?: string): DecodeResult {
+  const hit = cache.get(frame);
+  if (hit && hit.override === override) return hit.result;
+  let result: DecodeResult;
+  try {
+    const info = connection ?? { url: '', protocol: '', protocols: [] };
+    result = decodeFrame(frameInput(frame, info), override);
+  } catch (e) {
+    result = { ok: false, format: override ?? 'auto', error: `decoder failed: ${(e as Error).message}` };
+  }
+  cache.set(frame, { override, result });
+  return result;
+}
+
+/** A one-line protocol summary for the table, or null when the raw preview is as good. */
+export function tableSummary(frame: Frame, connection: Connection | undefined, override?: string): { format: string; summary: string } | null {
+  const r = decoded(frame, connection, override);
+  if (!r) return null;
+  if (!r.ok) return override ? { format: r.format, summary: `⚠ ${r.error}` } : null;
+  return PLAIN.has(r.format) && !override ? null : { format: r.format, summary: r.summary };
+}
