@@ -66,7 +66,7 @@ export function FrameTable(p: FrameTableProps) {
 
   const win = visibleWindow(p.frames.length, scrollTop, height);
   const rows: JSX.Element[] = [];
-  for (let i = win.first; i < win.last; i++) rows.push(<Row key={p.frames[i].index} frame={p.frames[i]} top={win.topOf(i)} {...p} />);
+  for (let i = win.first; i < win.last; i++) rows.push(<Row key={p.frames[i].index} frame={p.frames[i]} row={i} top={win.topOf(i)} {...p} />);
 
   return (
     <div class="frames" role="grid" aria-label="Frames" aria-rowcount={p.frames.length}>
@@ -88,11 +88,11 @@ export function FrameTable(p: FrameTableProps) {
   );
 }
 
-function Row(p: FrameTableProps & { frame: Frame; top: number }) {
+function Row(p: FrameTableProps & { frame: Frame; row: number; top: number }) {
   const f = p.frame;
   const time = p.timeMode === 'absolute' ? formatClock(f.time) : `+${((f.time - p.connectionStart(f.conn)) / 1000).toFixed(3)} s`;
   return (
-    <div role="row" data-testid="frame-row" data-dir={f.dir} data-opcode={f.opcode} aria-selected={p.selected === f.index}
+    <div role="row" data-testid="frame-row" data-row={p.row} aria-rowindex={p.row + 1} data-dir={f.dir} data-opcode={f.opcode} aria-selected={p.selected === f.index}
       class={`row ${f.dir}${p.selected === f.index ? ' selected' : ''}${f.discarded ? ' discarded' : ''}${f.blocked ? ' blocked' : ''}`}
       style={{ top: p.top }} onClick={() => p.onSelect(f)}
       onContextMenu={(e) => { e.preventDefault(); p.onSelect(f); p.onContextMenu(f, e.clientX, e.clientY); }}>

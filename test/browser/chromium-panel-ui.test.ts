@@ -139,22 +139,23 @@ test('search highlights matches and steps with Enter / Shift+Enter; Ctrl+F focus
 });
 
 test('keyboard navigation: Home, ArrowDown, End', async () => {
+  const selectedRow = () => panel.$eval('.row.selected', (e) => Number(e.getAttribute('data-row'))).catch(() => null);
   await resetFocus();
   await panel.keyboard.press('Home');
-  const first = await waitFor(selectedPreview, 'first row selected').catch(async (e) => {
-    console.log(await panel.evaluate(() => [document.activeElement?.outerHTML.slice(0, 80), document.querySelector('[data-testid="frames"]')!.scrollTop, document.querySelectorAll('.row.selected').length, document.querySelector('[data-testid="details"]')?.textContent?.slice(0, 80)]));
-    throw e;
-  });
-  expect(first).toBe('{"type":"chat","text":"needle one"}');
+  await waitFor(async () => (await selectedRow()) === 0, 'first row selected');
+  expect(await selectedPreview()).toBe('{"type":"chat","text":"needle one"}');
   await panel.keyboard.press('ArrowDown');
-  await waitFor(async () => (await selectedPreview()) !== first, 'next row');
+  await waitFor(async () => (await selectedRow()) === 1, 'next row');
+  await panel.keyboard.press('ArrowUp');
+  await waitFor(async () => (await selectedRow()) === 0, 'back up');
   await panel.keyboard.press('End');
-  await waitFor(async () => (await panel.$eval('[data-testid="details"]', (e) => e.textContent)).length > 0, 'details of the last row');
-  const rows = await panelRows(panel);
-  expect(await selectedPreview()).toBe(rows.at(-1)!.preview);
+  const total = parseInt(await panelCount(panel), 10);
+  await waitFor(async () => (await selectedRow()) === total - 1, 'the last row');
 });
 
 test('context menu copies the payload as ws.send(…), hex and base64', async () => {
+  await typeInto('filter', '68 69 ff fe'); // binary frames match on their hex
+  await waitFor(async () => (await panelCount(panel)) === `shown 2 of ${TOTAL} frames`, 'the binary frame and its echo');
   await rightClickRow('68 69 ff fe');
   const items = await panel.$$eval('[data-testid="context-menu"] button', (els) => els.map((e) => e.textContent));
   expect(items).toEqual(['Replay on its connection', 'Edit and replay…', 'Copy payload', 'Copy as ws.send(…)', 'Copy as hex', 'Copy as base64']);
@@ -170,6 +171,7 @@ test('context menu copies the payload as ws.send(…), hex and base64', async ()
 });
 
 test('details views: hex dump, base64, UTF-8 with invalid bytes shown', async () => {
+  await waitFor(async () => (await panelCount(panel)) === `shown 2 of ${TOTAL} frames`, 'still filtered to the binary frame');
   await panel.$$eval('[data-testid="frame-row"]', (els) => (els.find((e) => e.textContent!.includes('68 69 ff fe')) as HTMLElement).click());
   const hex = await waitFor(() => panel.$eval('[data-testid="details-body"]', (e) => e.textContent), 'hex view');
   expect(hex).toBe('00000000  68 69 ff fe                                      hi..');
@@ -178,6 +180,7 @@ test('details views: hex dump, base64, UTF-8 with invalid bytes shown', async ()
   await panel.$eval('[data-testid="tab-utf8"]', (e) => (e as HTMLElement).click());
   expect(await panel.$eval('[data-testid="details-body"]', (e) => e.textContent)).toBe('hi⟨ff⟩⟨fe⟩');
   expect(await panel.$eval('[data-testid="invalid-utf8"]', (e) => e.textContent)).toMatch(/^2 invalid UTF-8 bytes/);
+  await typeInto('filter', '');
 });
 
 test('payloads that look like HTML stay text', async () => {
