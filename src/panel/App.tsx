@@ -11,6 +11,7 @@ import { sessionFromStore } from '../model/session-io';
 import { ExportDialog } from './ExportDialog';
 import { SessionBar, useImportedSession } from './SessionBar';
 import { BreakpointsPanel } from './BreakpointsPanel';
+import { ReplayDialog } from './ReplayDialog';
 import { useRulesState } from './rules-state';
 import { tableSummary } from './decoding';
 import { Composer, type ComposerDraft } from './Composer';
@@ -49,6 +50,7 @@ export function App({ tabId }: { tabId: number }) {
   const { clear, togglePause, command } = live;
   const [exporting, setExporting] = useState(false);
   const [breaking, setBreaking] = useState(false);
+  const [replaying, setReplaying] = useState(false);
   /** Per-connection decoder chosen by the user (undefined: automatic). */
   const [decodeAs, setDecodeAs] = useState(new Map<string, string | undefined>());
   const rulesState = useRulesState(live.configure);
@@ -103,7 +105,8 @@ export function App({ tabId }: { tabId: number }) {
 
   return (
     <div class={`app${sessions.dragging ? ' drop-target' : ''}`} {...sessions.dropHandlers}>
-      <SessionBar sessions={sessions} onExport={() => setExporting(!exporting)} />
+      <SessionBar sessions={sessions} onExport={() => setExporting(!exporting)} onReplay={() => setReplaying(!replaying)} />
+      {replaying && <ReplayDialog source={store} live={live.store} command={command} onClose={() => setReplaying(false)} />}
       {exporting && <ExportDialog all={() => sessionFromStore(store)} filtered={() => sessionFromStore(store, view.frames)} filteredCount={view.frames.length}
         totalCount={store.frames.length} onClose={() => setExporting(false)} />}
       <Toolbar filter={filterState} filterError={filter.error} onFilter={setFilter} settings={settings} onSettings={updateSettings}

@@ -57,7 +57,7 @@ export function useImportedSession(): ImportedSessions {
   };
 }
 
-export function SessionBar({ sessions, onExport }: { sessions: ImportedSessions; onExport(): void }) {
+export function SessionBar({ sessions, onExport, onReplay }: { sessions: ImportedSessions; onExport(): void; onReplay(): void }) {
   const s = sessions;
   return (
     <div class="session-switch toolbar" data-testid="session-bar">
@@ -72,6 +72,7 @@ export function SessionBar({ sessions, onExport }: { sessions: ImportedSessions;
           onChange={(e) => { const f = (e.currentTarget as HTMLInputElement).files?.[0]; if (f) void s.importFile(f); (e.currentTarget as HTMLInputElement).value = ''; }} />
       </label>
       <button type="button" data-testid="export" onClick={onExport}>Export…</button>
+      <button type="button" data-testid="replay" onClick={onReplay} title="Replay a recorded connection and compare the responses">Replay…</button>
       {s.error && <span class="import-error" role="alert" data-testid="import-error">{s.error}</span>}
     </div>
   );

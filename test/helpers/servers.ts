@@ -19,7 +19,7 @@ export interface TestServer {
 
 /**
  * Endpoints: /echo echoes exactly; /close/CODE/REASON sends one text then closes with that code;
- * /push/N sends N text frames then a binary one.
+ * /push/N sends N text frames then a binary one; /stamp answers {"text", "ts"} (ts differs every time).
  */
 export async function startTestServer(): Promise<TestServer> {
   const pages = new Map<string, string>();
@@ -36,6 +36,7 @@ export async function startTestServer(): Promise<TestServer> {
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       received.push({ text: isBinary ? null : data.toString('utf8'), bytes: Buffer.from(data), binary: isBinary });
       if (path.startsWith('/echo')) ws.send(data, { binary: isBinary });
+      if (path.startsWith('/stamp')) ws.send(JSON.stringify({ text: data.toString(), ts: Date.now() + Math.random() }));
     });
     const close = /^\/close\/(\d+)\/(.*)$/.exec(path);
     if (close) {

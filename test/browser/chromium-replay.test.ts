@@ -1,0 +1,74 @@
+/**
+ * Session replay in Chromium against a real server: a recorded connection replayed on a
+ * new socket and on the page's own live socket, scaled and step by step; responses compared
+ * with the recording, ignoring volatile fields.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchChromium, openPanelAsTab, type Chromium } from '../helpers/chromium';
+import { fill, panelCount, waitFor } from '../helpers/panel';
+import { startTestServer, type TestServer } from '../helpers/servers';
+
+let chromium: Chromium;
+let server: TestServer;
+let page: Page;
+let panel: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  chromium = await launchChromium();
+  server.page('/rec', `<script>
+    const ws = new WebSocket('${server.wsUrl}/stamp');
+    window.opened = new Promise((r) => { ws.onopen = r; });
+    /** Sends one frame and resolves with the server's answer: the recording has one answer per send. */
+    window.say = (t) => new Promise((r) => { ws.onmessage = (e) => r(e.data); ws.send(t); });
+  </script>`);
+  page = await chromium.browser.newPage();
+  await page.goto(`${server.url}/rec`);
+  await page.evaluate(() => (window as any).opened);
+  for (const t of ['a', 'b', 'c']) {
+    await page.evaluate((x) => (window as any).say(x), t);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  panel = await openPanelAsTab(chromium, page);
+  await waitFor(async () => (await panelCount(panel)) === '6 frames', 'the recording: 3 sent, 3 answers');
+  await panel.click('[data-testid="replay"]');
+  await panel.waitForSelector('[data-testid="replay-dialog"]');
+});
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+});
+
+const states = () => panel.$$eval('[data-testid="replay-step-row"]', (els) => els.map((e) => e.getAttribute('data-state')));
+const texts = () => server.received.map((m) => m.text);
+
+test('replay on a new connection, scaled timing: same answers when the timestamp is volatile', async () => {
+  await panel.select('[data-testid="replay-target"]', 'new');
+  await fill(panel, 'replay-volatile', 'ts');
+  const started = Date.now();
+  await panel.click('[data-testid="replay-start"]');
+  await waitFor(async () => (await states()).every((s) => s === 'same'), 'three matching steps');
+  expect(Date.now() - started).toBeLessThan(3000); // ~200 ms of recorded gaps, at ×10
+  expect(texts()).toEqual(['a', 'b', 'c', 'a', 'b', 'c']);
+  // Without the volatile field, every answer differs (the server stamps each one).
+  await fill(panel, 'replay-volatile', '');
+  await waitFor(async () => (await states()).every((s) => s === 'different'), 'differences highlighted');
+  expect(await panel.$$('.cmp.diff')).toHaveLength(3);
+});
+
+test('step by step on the page\'s own live connection', async () => {
+  await fill(panel, 'replay-volatile', 'ts');
+  const live = await panel.$$eval('[data-testid="replay-target"] option', (opts) => (opts[1] as HTMLOptionElement).value);
+  await panel.select('[data-testid="replay-target"]', live);
+  await panel.select('[data-testid="replay-timing"]', 'step');
+  await panel.click('[data-testid="replay-start"]');
+  await new Promise((r) => setTimeout(r, 300));
+  expect(texts()).toHaveLength(6); // nothing until the user steps
+  for (let i = 1; i <= 3; i++) {
+    await panel.click('[data-testid="replay-step"]').catch(() => {});
+    await waitFor(() => texts().length === 6 + i, `step ${i} sent`);
+  }
+  await waitFor(async () => (await states()).every((s) => s === 'same'), 'answers on the live socket match');
+  await waitFor(async () => (await panelCount(panel)) === '12 frames', 'the replayed frames captured on the page\'s socket');
+});
