@@ -124,8 +124,13 @@ export function App({ tabId }: { tabId: number }) {
         <div class="frames-pane">
           {empty ? (
             <div class="empty" data-testid="empty">
-              Waiting for WebSocket traffic. wsinspect records every WebSocket of this tab from the moment the page starts
-              loading, even before DevTools opens: reload the page to see its sockets from the start.
+              <h2>Waiting for WebSocket traffic</h2>
+              <p>wsinspect records every WebSocket of this tab, in every frame, from the moment the page starts loading —
+                even sockets opened before DevTools. Reload the page to see its sockets from the very start.</p>
+              <p>Each connection appears on the left; its frames (sent ↑ and received ↓, text or binary, with exact bytes and
+                times) appear here. Select a frame and open <b>Learn the API</b> to see what each event and field means.</p>
+              <p>No app at hand? The project's demo (<code>npm start</code>) opens a JSON chat, a binary ticker and a socket the
+                server closes — see the README.</p>
             </div>
           ) : (
             <FrameTable frames={view.frames} version={store.version + view.generation} selected={selected?.index ?? null} search={search}

@@ -7,11 +7,12 @@ import type { Connection, Frame } from '../model/capture-store';
 import { formatFullTime, formatSize } from '../model/format';
 import { parseJson, payloadViews, VIEW_LIMIT } from '../model/payload-views';
 import { JsonTree } from './JsonTree';
+import { explainFrame } from '../model/learn';
 import { listDecoders } from '../decode';
 import { decoded, tableSummary } from './decoding';
 
-type Tab = 'decoded' | 'tree' | 'text' | 'hex' | 'base64' | 'utf8';
-const TABS: Array<[Tab, string]> = [['decoded', 'Decoded'], ['tree', 'JSON'], ['text', 'Text'], ['hex', 'Hex'], ['base64', 'Base64'], ['utf8', 'UTF-8']];
+type Tab = 'decoded' | 'tree' | 'text' | 'hex' | 'base64' | 'utf8' | 'learn';
+const TABS: Array<[Tab, string]> = [['decoded', 'Decoded'], ['tree', 'JSON'], ['text', 'Text'], ['hex', 'Hex'], ['base64', 'Base64'], ['utf8', 'UTF-8'], ['learn', 'Learn the API']];
 
 interface Props { frame: Frame; connection?: Connection; onClose(): void; decodeAs?: string; onDecodeAs(id: string | undefined): void }
 
@@ -48,6 +49,11 @@ export function FrameDetails({ frame, connection, onClose, decodeAs, onDecodeAs 
         {tab === 'hex' && <pre data-testid="details-body">{views.hex()}</pre>}
         {tab === 'base64' && <pre data-testid="details-body">{views.base64()}</pre>}
         {tab === 'utf8' && <Utf8View utf8={views.utf8()} />}
+        {tab === 'learn' && (
+          <dl class="learn" data-testid="learn">
+            {explainFrame(frame, connection).map((l) => <><dt key={`t${l.term}`}>{l.term}</dt><dd key={`d${l.term}`}>{l.text}</dd></>)}
+          </dl>
+        )}
       </div>
     </section>
   );

@@ -231,3 +231,15 @@ test('scrolling up stops following; "jump to latest" follows again', async () =>
   await waitFor(async () => (await panelRows(panel)).at(-1)?.preview === 'more-0', 'at the bottom again');
   expect(await panel.$('[data-testid="jump-latest"]')).toBeNull();
 });
+
+test('"Learn the API" explains the selected frame in WebSocket API terms', async () => {
+  await typeInto('filter', 'needle two');
+  await waitFor(async () => (await panelCount(panel)).startsWith('shown 2 of'), 'the frame and its echo');
+  await panel.$$eval('[data-testid="frame-row"]', (els) => (els.find((e) => e.getAttribute('data-dir') === 'received') as HTMLElement).click());
+  await panel.$eval('[data-testid="tab-learn"]', (e) => (e as HTMLElement).click());
+  const text = await panel.$eval('[data-testid="learn"]', (e) => e.textContent ?? '');
+  expect(text).toContain("'message' event");
+  expect(text).toContain('event.data is a string');
+  expect(text).toContain('readyState starts at 0 CONNECTING');
+  await typeInto('filter', '');
+});

@@ -66,3 +66,13 @@ test('reload starts a new session; with Preserve log the old frames stay', async
   await page.evaluate(() => (window as any).burst(1000, 1));
   await waitFor(async () => (await panelCount(panel)) === '2 frames', 'only frames after Clear');
 });
+
+test('an empty panel says what it captures and since when', async () => {
+  server.page('/quiet', '<p>no sockets here</p>');
+  const page = await chromium.browser.newPage();
+  await page.goto(`${server.url}/quiet`);
+  const panel = await openPanelAsTab(chromium, page);
+  const hint = await panel.$eval('[data-testid="empty"]', (e) => e.textContent ?? '');
+  expect(hint).toContain('from the moment the page starts loading');
+  expect(hint).toContain('npm start');
+});
