@@ -12,3 +12,12 @@ const router = new Router({
 });
 
 browser.runtime.onConnect.addListener((port) => router.connect(port));
+
+// Handshakes the hook cannot see (sockets opened by workers) are still visible here.
+browser.webRequest?.onBeforeRequest.addListener(
+  (details) => {
+    if (details.tabId >= 0) router.handshake(details.tabId, details.url, details.timeStamp, details.frameId);
+    return undefined;
+  },
+  { urls: ['ws://*/*', 'wss://*/*'], types: ['websocket'] },
+);

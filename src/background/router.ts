@@ -7,7 +7,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { isSocketCommand, isTabConfig } from '../protocol/commands';
 import {
   PANEL_PORT, PROTOCOL_VERSION, RELAY_PORT, isCommandRequest, isPanelRequest, isRelayMessage, isTabConfigRequest,
-  type CommandRequest, type PanelMessage, type RelayCommand, type SinceMap, type TabConfigRequest,
+  type CommandRequest, type HandshakeMessage, type PanelMessage, type RelayCommand, type SinceMap, type TabConfigRequest,
 } from '../protocol/ports';
 
 export interface RouterDeps {
@@ -34,6 +34,12 @@ export class Router {
     } else {
       port.disconnect();
     }
+  }
+
+  /** A WebSocket handshake the browser saw in a tab: panels inspecting the tab are told. */
+  handshake(tabId: number, url: string, time: number, frameId: number): void {
+    const message: HandshakeMessage = { v: PROTOCOL_VERSION, type: 'handshake', url, time, frameId };
+    for (const panel of this.panels.get(tabId) ?? []) panel.postMessage(message);
   }
 
   private addRelay(port: Runtime.Port, tabId: number, frameId: number): void {

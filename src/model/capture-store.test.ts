@@ -81,3 +81,14 @@ test('clear keeps what was seen, so a resync does not bring cleared frames back'
   s.apply(backlog([conn(), frame(1), frame(2), frame(3)]));
   expect(s.frames.map((f) => f.data)).toEqual(['f3']);
 });
+
+test('handshakes without a captured connection are sockets the hook could not reach', async () => {
+  const { uncapturedSockets } = await import('./capture-store');
+  const s = new CaptureStore();
+  s.apply(backlog([{ ...conn(), time: 10_000 }]));
+  s.apply({ v: 1, type: 'handshake', url: 'ws://x/', time: 10_050, frameId: 0 });
+  s.apply({ v: 1, type: 'handshake', url: 'ws://worker/', time: 10_060, frameId: 0 });
+  s.apply({ v: 1, type: 'handshake', url: 'ws://x/', time: 30_000, frameId: 0 });
+  expect(uncapturedSockets(s, 40_000).map((h) => [h.url, h.time])).toEqual([['ws://worker/', 10_060], ['ws://x/', 30_000]]);
+  expect(uncapturedSockets(s, 10_100)).toEqual([]); // too recent: the hook's report may still come
+});

@@ -67,6 +67,8 @@ export class CaptureStore {
   frames: Frame[] = [];
   /** Latest notices about panel commands that could not be carried out. */
   notices: Notice[] = [];
+  /** WebSocket handshakes the browser reported for the tab (see uncapturedSockets). */
+  handshakes: Array<{ url: string; time: number }> = [];
   /** Frames held by breakpoints, in arrival order. */
   held = new Map<string, PausedFrame>();
   /** Frames evicted from a page's backlog before the panel received them. */
@@ -102,6 +104,11 @@ export class CaptureStore {
   }
 
   apply(message: PanelMessage): void {
+    if (message.type === 'handshake') {
+      this.handshakes = [...this.handshakes.slice(-999), { url: message.url, time: message.time }];
+      this.version++;
+      return;
+    }
     if (message.type === 'backlog') {
       this.noteDocument(message.docId, message.frameId, message.url, message.timeOrigin);
       this.lost += message.lost;
@@ -124,6 +131,7 @@ export class CaptureStore {
     this.dropped = 0;
     this.skipped = 0;
     this.notices = [];
+    this.handshakes = [];
     this.held = new Map();
     this.firstPos = 0;
     this.totals = { sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 };
@@ -219,4 +227,19 @@ function newConnection(e: Extract<CaptureEvent, { kind: 'connection' }>, doc: Do
     api: e.api, createdAt: e.time, state: 'connecting', protocol: '', extensions: '', errored: false,
     framesSent: 0, framesReceived: 0, bytesSent: 0, bytesReceived: 0,
   };
+}
+
+/**
+ * Handshakes with no captured connection to the same url opened around the same time: those
+ * sockets were opened where the page hook cannot reach (workers), so their frames are missing.
+ */
+export function uncapturedSockets(store: CaptureStore, now: number, slackMs = 3000): Array<{ url: string; time: number }> {
+  const captured = [...store.connections.values()];
+  const used = new Set<Connection>();
+  return store.handshakes.filter((h) => {
+    if (now - h.time < 1500) return false; // the hook's report may still be on its way
+    const match = captured.find((c) => !used.has(c) && c.url === h.url && Math.abs(c.createdAt - h.time) <= slackMs);
+    if (match) used.add(match);
+    return !match;
+  });
 }

@@ -1,6 +1,6 @@
 /** The panel: toolbar, chips, stats and timeline, connections, frames table, details. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Frame } from '../model/capture-store';
+import { uncapturedSockets, type Frame } from '../model/capture-store';
 import { compileFilter, NO_FILTER, type FilterState } from '../model/filters';
 import { FrameView } from '../model/frame-view';
 import { learnNoise } from '../model/noise';
@@ -42,6 +42,14 @@ function useWindowHeight(): number {
   return height;
 }
 
+function useSecondTick(): void {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((t) => t + 1), 1000);
+    return () => clearInterval(timer);
+  }, []);
+}
+
 export function App({ tabId }: { tabId: number }) {
   const [settings, updateSettings] = useSettings();
   const live = useCaptureStore(tabId, settings.preserveLog, settings.maxFrames);
@@ -62,6 +70,7 @@ export function App({ tabId }: { tabId: number }) {
   const [menu, setMenu] = useState<{ frame: Frame; x: number; y: number } | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const tall = useWindowHeight() >= MIN_HEIGHT_FOR_TIMELINE;
+  useSecondTick(); // rates, durations and late "uncaptured socket" notices change with time alone
   const view = useRef(new FrameView()).current;
   const searchIndex = useRef(new SearchIndex()).current;
 
@@ -119,7 +128,7 @@ export function App({ tabId }: { tabId: number }) {
       <StatsBar store={store} />
       {settings.showTimeline && tall && <Timeline series={series} theme={devtoolsTheme()} onRange={(timeRange) => setFilter((f) => ({ ...f, timeRange }))} />}
       <div class="main">
-        <ConnectionList connections={connections} selected={filterState.connections} now={Date.now()}
+        <ConnectionList connections={connections} uncaptured={uncapturedSockets(store, Date.now())} selected={filterState.connections} now={Date.now()}
           onSelect={(ids) => setFilter((f) => ({ ...f, connections: ids }))} />
         <div class="frames-pane">
           {empty ? (

@@ -4,6 +4,8 @@ import { describeState, formatClock, formatSize } from '../model/format';
 
 interface Props {
   connections: Connection[];
+  /** Sockets the browser saw but the hook could not capture (workers). */
+  uncaptured: Array<{ url: string; time: number }>;
   selected: string[];
   onSelect(ids: string[]): void;
   now: number;
@@ -15,7 +17,7 @@ function duration(c: Connection, now: number): string {
   return seconds < 60 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 }
 
-export function ConnectionList({ connections, selected, onSelect, now }: Props) {
+export function ConnectionList({ connections, uncaptured, selected, onSelect, now }: Props) {
   const pick = (id: string, e: MouseEvent) => {
     if (!(e.ctrlKey || e.metaKey || e.shiftKey)) return onSelect([id]);
     onSelect(selected.includes(id) ? selected.filter((s) => s !== id) : [...selected, id]);
@@ -39,6 +41,12 @@ export function ConnectionList({ connections, selected, onSelect, now }: Props) 
           <div class="conn-meta">
             ↑{c.framesSent} ({formatSize(c.bytesSent)}) ↓{c.framesReceived} ({formatSize(c.bytesReceived)}) · {formatClock(c.openedAt ?? c.createdAt)} · {duration(c, now)}
           </div>
+        </li>
+      ))}
+      {uncaptured.map((h) => (
+        <li key={`${h.url}@${h.time}`} class="uncaptured" data-testid="uncaptured" title="The browser opened this socket where page scripts cannot be hooked (e.g. a Worker): its frames are not captured. Chrome's Network panel shows them.">
+          <div class="conn-url">⚠ {h.url}</div>
+          <div class="conn-meta">opened outside the page's scripts (worker?) at {formatClock(h.time)} · frames not captured</div>
         </li>
       ))}
     </ul>

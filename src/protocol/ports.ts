@@ -26,7 +26,14 @@ export type RelayCommand = { v: 1; type: 'sync'; since: SinceMap } | { v: 1; typ
 export type PanelRequest = { v: 1; type: 'subscribe'; tabId: number; since: SinceMap };
 
 /** background → panel: what a relay reported, tagged with the frame it came from. */
-export type PanelMessage = Exclude<RelayMessage, { type: 'hello' }> & { frameId: number };
+export type PanelMessage = (Exclude<RelayMessage, { type: 'hello' }> & { frameId: number }) | HandshakeMessage;
+
+/**
+ * background → panel: the browser saw a WebSocket handshake in the tab (webRequest). The
+ * panel matches it with captured connections: one without a match was opened where the hook
+ * cannot reach (a worker), and its frames are not captured.
+ */
+export interface HandshakeMessage { v: 1; type: 'handshake'; url: string; time: number; frameId: number }
 
 export function isRelayCommand(m: unknown): m is RelayCommand {
   if (typeof m !== 'object' || m === null) return false;
