@@ -34,23 +34,12 @@ export interface Connection {
   bytesReceived: number;
 }
 
-export interface Frame {
+/** A frame as the panel keeps it: the captured event without its relay sequence numbers. */
+export interface Frame extends Omit<FrameEvent, 'kind' | 'seq' | 'fseq'> {
   /** Identity: order of arrival in this panel, never reused. */
   index: number;
   /** Absolute position in the store: `frames[i].pos === firstPos + i`. */
   pos: number;
-  conn: string;
-  time: number;
-  dir: Direction;
-  opcode: Opcode;
-  /** Text, or base64 for binary. */
-  data: string;
-  size: number;
-  discarded?: boolean;
-  origin?: 'panel' | 'simulated';
-  blocked?: string;
-  original?: string;
-  rule?: string;
 }
 
 /** A frame a breakpoint holds in the page, waiting for forward/drop. */
@@ -195,7 +184,8 @@ export class CaptureStore {
     doc.maxFseq = e.fseq;
     if (this.paused) { this.skipped++; return; }
     const pos = this.firstPos + this.frames.length;
-    this.frames.push({ index: this.nextIndex++, pos, conn: e.conn, time: e.time, dir: e.dir, opcode: e.opcode, data: e.data, size: e.size, discarded: e.discarded, origin: e.origin, blocked: e.blocked, original: e.original, rule: e.rule });
+    const { kind: _kind, seq: _seq, fseq: _fseq, ...frame } = e;
+    this.frames.push({ ...frame, index: this.nextIndex++, pos });
     const sent = e.dir === 'sent';
     const t = this.totals;
     if (sent) { t.sent++; t.bytesSent += e.size; } else { t.received++; t.bytesReceived += e.size; }
