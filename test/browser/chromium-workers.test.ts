@@ -1,16 +1,11 @@
-/**
- * Sockets the page hook cannot reach: a dedicated Worker's WebSocket. Content scripts do
- * not run in workers, so its frames are not captured; the panel must say that such a socket
- * exists (from the browser's own view of the handshake) instead of silently missing it.
- */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+/** Chromium: a worker's socket is reported as uncaptured (see worker-socket.ts). */
+import { afterAll, beforeAll, test } from 'vitest';
 import { launchChromium, openPanelAsTab, type Chromium } from '../helpers/chromium';
-import { panelCount, waitFor } from '../helpers/panel';
 import { startTestServer, type TestServer } from '../helpers/servers';
+import { checkWorkerSocketIsReported } from './worker-socket';
 
 let chromium: Chromium;
 let server: TestServer;
-
 beforeAll(async () => {
   server = await startTestServer();
   chromium = await launchChromium();
@@ -21,24 +16,5 @@ afterAll(async () => {
 });
 
 test('a worker\'s socket is shown as uncaptured; the page\'s own socket is captured', async () => {
-  server.page('/worker', `<script>
-    const page = new WebSocket('${server.wsUrl}/echo?from=page');
-    page.onopen = () => page.send('from page');
-    window.startWorker = () => new Worker(URL.createObjectURL(new Blob([
-      "const ws = new WebSocket('${server.wsUrl}/echo?from=worker'); ws.onopen = () => ws.send('from worker');"
-    ], { type: 'text/javascript' })));
-  </script>`);
-  const page = await chromium.browser.newPage();
-  await page.goto(`${server.url}/worker`);
-  const panel = await openPanelAsTab(chromium, page);
-  await waitFor(async () => (await panelCount(panel)) === '2 frames', 'the page socket');
-  await page.evaluate(() => (window as any).startWorker());
-  await waitFor(() => server.received.some((m) => m.text === 'from worker'), 'the worker socket at the server');
-  const notices = () => panel.$$eval('[data-testid="uncaptured"]', (els) => els.map((e) => e.textContent ?? ''));
-  await waitFor(async () => (await notices()).length > 0, 'the uncaptured notice', 10_000);
-  const uncaptured = await notices();
-  expect(uncaptured).toHaveLength(1);
-  expect(uncaptured[0]).toContain(`${server.wsUrl}/echo?from=worker`);
-  expect(uncaptured[0]).toContain('frames not captured');
-  expect(await panelCount(panel)).toBe('2 frames');
+  await checkWorkerSocketIsReported(server, await chromium.browser.newPage(), (page) => openPanelAsTab(chromium, page));
 });
