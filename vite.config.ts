@@ -5,6 +5,7 @@
  */
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
@@ -14,6 +15,8 @@ import { manifestFor, type Browser } from './scripts/manifest-for.ts';
 export default defineConfig(({ mode }) => {
   const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
+    // Lets same-origin frames' hooks find each other without the page being able to (see src/hook/mask.ts).
+    define: { __WSINSPECT_SECRET__: JSON.stringify(randomUUID()) },
     plugins: [preact(), crx({ manifest: manifestFor(baseManifest, browser, pkg.version) as never, browser })],
     build: {
       outDir: `dist/${browser}`,

@@ -1,16 +1,24 @@
 /**
  * Makes replacement functions print like the natives they stand for.
  * `Function.prototype.toString` is wrapped once; the wrapper itself prints as native too.
+ *
+ * Same-origin frames share one registry: a page can call one frame's
+ * `Function.prototype.toString` on another frame's `WebSocket`. A child frame's hook asks
+ * its parent's wrapper for the registry by calling it with a per-build secret (native
+ * toString ignores arguments; the page does not know the secret).
  */
 import { natives } from './natives';
 import { scrubStack } from './stack';
 
-const disguised = new natives.WeakMap<Function, string>();
+declare const __WSINSPECT_SECRET__: string;
+
+let disguised = new natives.WeakMap<Function, string>();
 const nativeToString = Function.prototype.toString;
 
 // A method, not a function declaration: like natives it has no `prototype` and cannot be `new`ed.
 const replacement = {
   toString(this: unknown): string {
+    if (arguments.length === 1 && arguments[0] === __WSINSPECT_SECRET__) return disguised as unknown as string;
     const fake = typeof this === 'function' ? natives.weakGet(disguised, this) : undefined;
     if (typeof fake === 'string') return fake;
     try {
@@ -21,10 +29,25 @@ const replacement = {
   },
 }.toString;
 
+/** The registry of the nearest same-origin ancestor frame's hook, if any. */
+function inheritedRegistry(): WeakMap<Function, string> | null {
+  try {
+    if (window.parent === window) return null;
+    const parentToString = (window.parent as typeof window).Function.prototype.toString;
+    const registry: unknown = natives.Reflect.apply(parentToString, parentToString, [__WSINSPECT_SECRET__]);
+    if (typeof registry !== 'object' || registry === null) return null;
+    natives.weakGet(registry as WeakMap<Function, string>, parentToString); // throws unless a real WeakMap
+    return registry as WeakMap<Function, string>;
+  } catch {
+    return null; // cross-origin parent, or no hook there
+  }
+}
+
 let installed = false;
 
 function install(): void {
   installed = true;
+  disguised = inheritedRegistry() ?? disguised;
   natives.weakSet(disguised, replacement, natives.Reflect.apply(nativeToString, nativeToString, []));
   const desc = natives.getOwnPropertyDescriptor(Function.prototype, 'toString')!;
   natives.defineProperty(Function.prototype, 'toString', { ...desc, value: replacement });

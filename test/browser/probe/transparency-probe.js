@@ -128,7 +128,24 @@
     });
   }
 
+  /** Another realm's toString on this realm's functions, and the other way round. */
+  function crossRealm() {
+    const frame = document.createElement('iframe');
+    document.body.appendChild(frame);
+    const other = frame.contentWindow;
+    const theirToString = other.Function.prototype.toString;
+    const result = {
+      theirsOnOurs: [WebSocket, WebSocket.prototype.send, fnToString].map((f) => theirToString.call(f)),
+      oursOnTheirs: [other.WebSocket, other.WebSocket.prototype.send, theirToString].map((f) => fnToString.call(f)),
+      theirWebSocket: String(other.WebSocket),
+      secretArgument: fnToString.call(WebSocket, 'anything'),
+    };
+    frame.remove();
+    return result;
+  }
+
   window.__probe = async (wsUrl) => {
+    out.crossRealm = crossRealm();
     out.socket = await runSocketProbes(wsUrl);
     out.subclass = await runSubclassProbe(wsUrl);
     await new Promise((r) => setTimeout(r, 100));
