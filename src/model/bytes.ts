@@ -17,7 +17,13 @@ export function utf8Length(text: string): number {
 
 const CHUNK = 0x8000;
 
+/** Native base64 (Chrome 140+, Firefox 133+) is many times faster than building a binary string. */
+type Base64Native = { toBase64?: () => string };
+const nativeToBase64 = typeof (Uint8Array.prototype as Base64Native).toBase64 === 'function';
+const nativeFromBase64 = typeof (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64 === 'function';
+
 export function bytesToBase64(bytes: Uint8Array): string {
+  if (nativeToBase64) return (bytes as Base64Native).toBase64!();
   let binary = '';
   for (let i = 0; i < bytes.length; i += CHUNK) {
     binary += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);
@@ -26,6 +32,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
 }
 
 export function base64ToBytes(base64: string): Uint8Array {
+  if (nativeFromBase64) return (Uint8Array as unknown as { fromBase64(s: string): Uint8Array }).fromBase64(base64);
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
