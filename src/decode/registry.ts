@@ -3,6 +3,7 @@ import type { Decoder } from './types';
 import { actioncableDecoder } from './decoders/actioncable';
 import { base64Decoder } from './decoders/base64';
 import { cborDecoder } from './decoders/cbor';
+import { compressedDecoder } from './decoders/compressed';
 import { graphqlDecoder } from './decoders/graphql';
 import { hexDecoder } from './decoders/hex';
 import { jsonDecoder } from './decoders/json';
@@ -23,7 +24,7 @@ import { wampDecoder } from './decoders/wamp';
  */
 export const guessOrder: Decoder[] = [
   socketioDecoder, sockjsDecoder, stompDecoder, signalrDecoder, graphqlDecoder, actioncableDecoder, wampDecoder, mqttDecoder,
-  jsonDecoder, base64Decoder, msgpackDecoder, cborDecoder, textDecoder, protobufDecoder,
+  jsonDecoder, base64Decoder, compressedDecoder, msgpackDecoder, cborDecoder, textDecoder, protobufDecoder,
 ];
 
 /** Hex never guesses: it is the fallback for binary frames. */
