@@ -9,7 +9,7 @@ import { parseJson, payloadViews, VIEW_LIMIT } from '../model/payload-views';
 import { JsonTree } from './JsonTree';
 import { explainFrame } from '../model/learn';
 import { listDecoders } from '../decode';
-import { decoded, tableSummary } from './decoding';
+import { customDecoders, decoded, loadProtoSchema, tableSummary } from './decoding';
 
 type Tab = 'decoded' | 'tree' | 'text' | 'hex' | 'base64' | 'utf8' | 'learn';
 const TABS: Array<[Tab, string]> = [['decoded', 'Decoded'], ['tree', 'JSON'], ['text', 'Text'], ['hex', 'Hex'], ['base64', 'Base64'], ['utf8', 'UTF-8'], ['learn', 'Learn the API']];
@@ -66,9 +66,10 @@ function DecodedView({ frame, connection, decodeAs, onDecodeAs }: Pick<Props, 'f
       <label class="decode-as">Decode this connection as{' '}
         <select data-testid="decode-as" value={decodeAs ?? ''} onChange={(e) => onDecodeAs((e.currentTarget as HTMLSelectElement).value || undefined)}>
           <option value="">automatic</option>
-          {listDecoders().map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
+          {[...listDecoders(), ...customDecoders()].map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
         </select>
       </label>
+      <ProtoLoader onUse={onDecodeAs} />
       {!result && <div class="notice">No decoder recognises this frame.</div>}
       {result && !result.ok && <div class="error" data-testid="decode-error">{result.format}: {result.error}</div>}
       {result?.ok && (
@@ -77,6 +78,34 @@ function DecodedView({ frame, connection, decodeAs, onDecodeAs }: Pick<Props, 'f
           <JsonTree value={result.nested ? { decoded: result.tree, inner: result.nested.ok ? result.nested.tree : result.nested } : result.tree} />
         </>
       )}
+    </div>
+  );
+}
+
+/** Load a .proto and pick a message type: this connection is then decoded with field names. */
+function ProtoLoader({ onUse }: { onUse(id: string): void }) {
+  const [schema, setSchema] = useState<{ types: string[]; use(type: string): string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = async (file: File) => {
+    const result = await loadProtoSchema(await file.text());
+    if ('error' in result) { setError(`${file.name}: ${result.error}`); setSchema(null); return; }
+    setError(result.types.length ? null : `${file.name} defines no message type`);
+    setSchema(result);
+  };
+  return (
+    <div class="decode-as">
+      <label class="file-button">Load .proto…<input type="file" accept=".proto,text/plain" data-testid="proto-file"
+        onChange={(e) => { const f = (e.currentTarget as HTMLInputElement).files?.[0]; if (f) void load(f); }} /></label>
+      {schema && (
+        <select data-testid="proto-type" value="" onChange={(e) => {
+          const type = (e.currentTarget as HTMLSelectElement).value;
+          try { if (type) onUse(schema.use(type)); } catch (err) { setError((err as Error).message); }
+        }}>
+          <option value="">message type…</option>
+          {schema.types.map((t) => <option key={t} value={t}>{t}</option>)}
+        </select>
+      )}
+      {error && <span class="error" role="alert" data-testid="proto-error">{error}</span>}
     </div>
   );
 }

@@ -2,7 +2,7 @@
  * Decoded views of frames for the table and the details pane. Decoding is lazy (only rows
  * that are shown, only the selected frame's tree) and cached per frame object.
  */
-import { decodeFrame, frameInput, type DecodeResult } from '../decode';
+import { decodeFrame, frameInput, type DecodeResult, type Decoder } from '../decode';
 import type { Connection, Frame } from '../model/capture-store';
 
 /** Formats whose summary says more than the raw preview does. */
@@ -10,13 +10,43 @@ const PLAIN = new Set(['json', 'text', 'hex']);
 
 const cache = new WeakMap<Frame, { override: string | undefined; result: DecodeResult }>();
 
+/** Decoders the user built in this session (a .proto message type), by id. */
+const custom = new Map<string, Decoder>();
+
+export function registerDecoder(decoder: Decoder): void {
+  custom.set(decoder.id, decoder);
+}
+
+export function customDecoders(): Decoder[] {
+  return [...custom.values()];
+}
+
+/**
+ * Loads a .proto (protobufjs is big: imported only now) and lists its message types,
+ * or says what is wrong with it.
+ */
+export async function loadProtoSchema(source: string): Promise<{ types: string[]; use(type: string): string } | { error: string }> {
+  const { parseProtoSchema, createProtobufSchemaDecoder } = await import('../decode/decoders/protobuf-schema');
+  const schema = parseProtoSchema(source);
+  if (!schema.ok) return { error: schema.error };
+  return {
+    types: schema.messageTypes,
+    use(type) {
+      const decoder = createProtobufSchemaDecoder(source, type);
+      if ('error' in decoder) throw new Error(decoder.error);
+      registerDecoder(decoder);
+      return decoder.id;
+    },
+  };
+}
+
 export function decoded(frame: Frame, connection: Connection | undefined, override?: string): DecodeResult {
   const hit = cache.get(frame);
   if (hit && hit.override === override) return hit.result;
   let result: DecodeResult;
   try {
     const info = connection ?? { url: '', protocol: '', protocols: [] };
-    result = decodeFrame(frameInput(frame, info), override);
+    result = decodeFrame(frameInput(frame, info), (override && custom.get(override)) || override);
   } catch (e) {
     result = { ok: false, format: override ?? 'auto', error: `decoder failed: ${(e as Error).message}` };
   }
