@@ -60,3 +60,14 @@ test('a .proto loaded in the details pane decodes the connection with field name
   await (await panel.$('[data-testid="proto-file"]') as any).uploadFile(broken);
   expect(await waitFor(() => panel.$eval('[data-testid="proto-error"]', (e) => e.textContent), 'a schema error')).toMatch(/^broken\.proto: /);
 });
+
+test('size range filter', async () => {
+  await fill(panel, 'filter', '');
+  await fill(panel, 'size-min', '8');
+  await waitFor(async () => (await panelCount(panel)) === 'shown 2 of 4 frames', 'only the gzip frames (≥ 8 B)');
+  await fill(panel, 'size-max', '20');
+  await waitFor(async () => (await panelCount(panel)) === 'shown 0 of 4 frames', 'none between 8 and 20 B');
+  expect(await panel.$$eval('[data-testid="chip"]', (els) => els.map((e) => e.textContent))).toContain('size 8–20 B×');
+  await fill(panel, 'size-min', '');
+  await waitFor(async () => (await panelCount(panel)) === 'shown 2 of 4 frames', 'the 7-byte protobuf frames');
+});

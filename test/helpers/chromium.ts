@@ -27,7 +27,7 @@ export async function launchChromium(options: { extension?: boolean; headless?: 
   });
   let extensionId = '';
   if (withExtension) {
-    const sw = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
+    const sw = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 60_000 });
     extensionId = new URL(sw.url()).host;
   }
   return {
