@@ -50,6 +50,14 @@ function useSecondTick(): void {
   }, []);
 }
 
+/** The marked set after a Ctrl/Cmd-click on `frame` (the focused frame joins the set on the first one). */
+function toggled(marked: Set<number>, frame: Frame, focused: Frame | null): Set<number> {
+  const next = new Set(marked);
+  if (focused && next.size === 0) next.add(focused.index);
+  if (next.has(frame.index)) next.delete(frame.index); else next.add(frame.index);
+  return next;
+}
+
 export function App({ tabId }: { tabId: number }) {
   const [settings, updateSettings] = useSettings();
   const live = useCaptureStore(tabId, settings.preserveLog, settings.maxFrames);
@@ -65,6 +73,7 @@ export function App({ tabId }: { tabId: number }) {
   const [draft, setDraft] = useState<ComposerDraft | null>(null);
   const [filterState, setFilter] = useState<FilterState>(NO_FILTER);
   const [selected, setSelected] = useState<Frame | null>(null);
+  const [marked, setMarked] = useState<Set<number>>(new Set());
   const [reveal, setReveal] = useState<{ row: number } | null>(null);
   const [search, setSearch] = useState('');
   const [menu, setMenu] = useState<{ frame: Frame; x: number; y: number } | null>(null);
@@ -100,10 +109,16 @@ export function App({ tabId }: { tabId: number }) {
   useKeyboard({ view, selected, select, focusSearch: () => searchBox.current?.focus() });
   useEffect(() => { if (selected && framePosition(view, selected.pos) === null) setSelected(null); });
 
+  const resend = (frame: Frame) => {
+    const connection = store.connections.get(frame.conn);
+    if (connection?.state === 'open') command(connection, { op: 'send', payload: frame.opcode === 'text' ? { kind: 'text', text: frame.data } : { kind: 'binary', base64: frame.data } });
+  };
   const frameActions = (frame: Frame) => {
     const connection = store.connections.get(frame.conn);
+    const several = view.frames.filter((f) => marked.has(f.index) && f.dir === 'sent');
     return {
-      replay: connection?.state === 'open' ? () => command(connection, { op: 'send', payload: frame.opcode === 'text' ? { kind: 'text', text: frame.data } : { kind: 'binary', base64: frame.data } }) : null,
+      replay: connection?.state === 'open' ? () => resend(frame) : null,
+      replaySelection: several.length > 1 ? { count: several.length, run: () => several.forEach(resend) } : null,
       editAndReplay: () => setDraft({ ...templateFromFrame(frame), conn: frame.conn }),
     };
   };
@@ -145,7 +160,8 @@ export function App({ tabId }: { tabId: number }) {
             <FrameTable frames={view.frames} version={store.version + view.generation} selected={selected?.index ?? null} search={search}
               timeMode={settings.timeMode} connectionLabel={connectionLabel} connectionStart={connectionStart} reveal={reveal}
               summary={(f) => tableSummary(f, store.connections.get(f.conn), decodeAs.get(f.conn))}
-              onSelect={(f) => select(f, false)} onContextMenu={(frame, x, y) => setMenu({ frame, x, y })} />
+              marked={marked} onSelect={(f, add) => { setMarked(add ? toggled(marked, f, selected) : new Set()); select(f, false); }}
+              onContextMenu={(frame, x, y) => setMenu({ frame, x, y })} />
           )}
           {selected && <FrameDetails key={selected.index} frame={selected} connection={store.connections.get(selected.conn)} onClose={() => setSelected(null)}
             decodeAs={decodeAs.get(selected.conn)} onDecodeAs={(id) => setDecodeAs(new Map(decodeAs).set(selected.conn, id))} />}

@@ -13,13 +13,15 @@ export interface FrameTableProps {
   frames: Frame[];
   version: number;
   selected: number | null;
+  /** Frames added to the selection with Ctrl/Cmd-click (by index), e.g. to replay several in order. */
+  marked: ReadonlySet<number>;
   search: string;
   timeMode: 'absolute' | 'relative';
   connectionLabel(id: string): string;
   connectionStart(id: string): number;
   /** Decoded one-line summary for a frame, or null to show its raw preview. */
   summary(frame: Frame): { format: string; summary: string } | null;
-  onSelect(frame: Frame): void;
+  onSelect(frame: Frame, add: boolean): void;
   onContextMenu(frame: Frame, x: number, y: number): void;
   /** A request to scroll a row (position in `frames`) into view; a new object each time. */
   reveal: { row: number } | null;
@@ -92,10 +94,10 @@ function Row(p: FrameTableProps & { frame: Frame; row: number; top: number }) {
   const f = p.frame;
   const time = p.timeMode === 'absolute' ? formatClock(f.time) : `+${((f.time - p.connectionStart(f.conn)) / 1000).toFixed(3)} s`;
   return (
-    <div role="row" data-testid="frame-row" data-row={p.row} aria-rowindex={p.row + 1} data-dir={f.dir} data-opcode={f.opcode} aria-selected={p.selected === f.index}
-      class={`row ${f.dir}${p.selected === f.index ? ' selected' : ''}${f.discarded ? ' discarded' : ''}${f.blocked ? ' blocked' : ''}`}
-      style={{ top: p.top }} onClick={() => p.onSelect(f)}
-      onContextMenu={(e) => { e.preventDefault(); p.onSelect(f); p.onContextMenu(f, e.clientX, e.clientY); }}>
+    <div role="row" data-testid="frame-row" data-row={p.row} aria-rowindex={p.row + 1} data-dir={f.dir} data-opcode={f.opcode} aria-selected={p.selected === f.index || p.marked.has(f.index)}
+      class={`row ${f.dir}${p.selected === f.index ? ' selected' : ''}${p.marked.has(f.index) ? ' marked' : ''}${f.discarded ? ' discarded' : ''}${f.blocked ? ' blocked' : ''}`}
+      style={{ top: p.top }} onClick={(e) => p.onSelect(f, e.ctrlKey || e.metaKey)}
+      onContextMenu={(e) => { e.preventDefault(); if (!p.marked.has(f.index)) p.onSelect(f, false); p.onContextMenu(f, e.clientX, e.clientY); }}>
       <span class="c-dir" title={f.dir}>{f.dir === 'sent' ? '↑' : '↓'}</span>
       <span class="c-time" title={formatFullTime(f.time)}>{time}</span>
       <span class="c-size" title={`${f.size} bytes`}>{formatSize(f.size)}</span>

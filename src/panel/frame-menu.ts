@@ -7,11 +7,14 @@ import type { MenuItem } from './ContextMenu';
 export interface FrameActions {
   /** Re-send this frame's payload on its own connection, or null when that is not open. */
   replay: (() => void) | null;
+  /** Several sent frames marked with Ctrl/Cmd-click: re-send them all, in table order. */
+  replaySelection: { count: number; run(): void } | null;
   editAndReplay(): void;
 }
 
 export function frameMenu(frame: Frame, actions: FrameActions): MenuItem[] {
   return [
+    ...(actions.replaySelection ? [{ label: `Replay ${actions.replaySelection.count} selected sent frames in order`, action: actions.replaySelection.run }] : []),
     ...(actions.replay ? [{ label: 'Replay on its connection', action: actions.replay }] : []),
     { label: 'Edit and replay…', action: actions.editAndReplay },
     { label: 'Copy payload', action: () => copyText(payloadText(frame)) },

@@ -72,3 +72,20 @@ test('step by step on the page\'s own live connection', async () => {
   await waitFor(async () => (await states()).every((s) => s === 'same'), 'answers on the live socket match');
   await waitFor(async () => (await panelCount(panel)) === '12 frames', 'the replayed frames captured on the page\'s socket');
 });
+
+test('replay several frames marked with Ctrl-click, in table order', async () => {
+  await panel.click('[data-testid="replay"]'); // close the replay dialog
+  await fill(panel, 'filter', '/^[ab]$/');
+  await waitFor(async () => (await panelCount(panel)).startsWith('shown'), 'the filtered frames');
+  const rows = await panel.$$('[data-testid="frame-row"][data-dir="sent"]');
+  await rows[0].click();
+  await panel.keyboard.down('Control');
+  await rows[1].click();
+  await panel.keyboard.up('Control');
+  await rows[1].click({ button: 'right' });
+  await panel.waitForSelector('[data-testid="context-menu"]');
+  const before = texts().length;
+  await panel.$$eval('[data-testid="context-menu"] button', (els) => (els.find((e) => e.textContent === 'Replay 2 selected sent frames in order') as HTMLElement).click());
+  await waitFor(() => texts().length === before + 2, 'two frames replayed');
+  expect(texts().slice(-2)).toEqual(['a', 'b']);
+});
