@@ -5,10 +5,12 @@
  */
 import { connectToRelay } from './reporter';
 import { patchWebSocket } from './websocket';
+import { patchWebSocketStream } from './stream';
 
 try {
   connectToRelay();
   patchWebSocket(window);
+  patchWebSocketStream(window);
 } catch {
   // A hook that fails must leave the page as it was.
 }
