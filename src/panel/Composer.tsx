@@ -19,7 +19,8 @@ interface Props {
 }
 
 export function Composer({ connections, draft, onDraft, onCommand, onClose }: Props) {
-  const open = connections.filter((c) => c.state === 'open');
+  // Panel commands act through the WebSocket hook; WebSocketStream and imported connections cannot take them.
+  const open = connections.filter((c) => c.state === 'open' && c.api === 'WebSocket');
   const target = open.find((c) => c.id === draft.conn) ?? open[open.length - 1];
   const built = buildPayload(draft.mode, draft.text);
   const [history, setHistory] = useState<ComposerDraft[]>([]);

@@ -20,7 +20,7 @@ export function ReplayDialog({ source, live, command, onClose }: Props) {
   // The recording is frozen when a replay starts: replaying on the recorded socket itself adds frames to it.
   const [frozen, setFrozen] = useState<typeof current | null>(null);
   const steps = frozen ?? current;
-  const open = [...live.connections.values()].filter((c) => c.state === 'open');
+  const open = [...live.connections.values()].filter((c) => c.state === 'open' && c.api === 'WebSocket');
   const [target, setTarget] = useState('new');
   const [url, setUrl] = useState(recording?.url ?? '');
   const [timing, setTiming] = useState<Timing>('scaled');
