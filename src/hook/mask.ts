@@ -70,3 +70,35 @@ export function replaceMethod(target: object, key: string, make: (original: Func
   disguise(fake, desc.value);
   natives.defineProperty(target, key, { ...desc, value: fake });
 }
+
+/**
+ * Replaces the global constructor `name` with a look-alike (name, length, prototype, static
+ * properties, `prototype.constructor`, subclassing) that builds the native object and hands it
+ * to `onConstruct`. Errors keep their native type, message and stack.
+ */
+export function replaceConstructor(win: object, name: string, onConstruct: (instance: object, args: IArguments) => void): void {
+  const R = natives.Reflect;
+  const Native = (win as Record<string, unknown>)[name];
+  if (typeof Native !== 'function') return;
+  const Wrapper = function (this: unknown) {
+    let instance: object;
+    try {
+      // Called without `new`: the native constructor throws its own error.
+      if (new.target === undefined) return R.apply(Native, this, arguments);
+      instance = R.construct(Native, arguments, new.target) as object;
+    } catch (error) {
+      throw scrubStack(error);
+    }
+    try { onConstruct(instance, arguments); } catch { /* never break the page */ }
+    return instance;
+  };
+  disguise(Wrapper, Native);
+  for (const key of R.ownKeys(Native)) {
+    if (key !== 'length' && key !== 'name') natives.defineProperty(Wrapper, key, natives.getOwnPropertyDescriptor(Native, key)!);
+  }
+  natives.setPrototypeOf(Wrapper, R.getPrototypeOf(Native));
+  const proto = Native.prototype as object;
+  natives.defineProperty(proto, 'constructor', { ...natives.getOwnPropertyDescriptor(proto, 'constructor')!, value: Wrapper });
+  const globalDesc = natives.getOwnPropertyDescriptor(win, name);
+  if (globalDesc) natives.defineProperty(win, name, { ...globalDesc, value: Wrapper });
+}

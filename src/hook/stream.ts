@@ -18,7 +18,7 @@
  * Not (yet) wired for these connections: the panel's commands and the rules/breakpoints of
  * intercept.ts, which act on WebSocket objects only.
  */
-import { disguise } from './mask';
+import { disguise, replaceConstructor } from './mask';
 import { natives, timestamp } from './natives';
 import { captureBinary } from './payload';
 import type { HookMessage } from '../protocol/hook';
@@ -159,24 +159,5 @@ export function patchWebSocketStream(win: Window & typeof globalThis): void {
     });
   };
 
-  const Wrapper = function WebSocketStream(this: unknown) {
-    let stream: object;
-    try {
-      // Called without `new`: the native constructor throws its own error.
-      if (new.target === undefined) return R.apply(Native, this, arguments);
-      stream = R.construct(Native, arguments, new.target) as object;
-    } catch (error) {
-      throw scrubStack(error);
-    }
-    quietly(() => watch(stream));
-    return stream;
-  };
-  disguise(Wrapper, Native);
-  for (const key of R.ownKeys(Native)) {
-    if (key !== 'length' && key !== 'name') define(Wrapper, key, describe(Native, key)!);
-  }
-  natives.setPrototypeOf(Wrapper, R.getPrototypeOf(Native));
-  define(proto, 'constructor', { ...describe(proto, 'constructor')!, value: Wrapper });
-  const globalDesc = describe(win, NAME);
-  if (globalDesc) define(win, NAME, { ...globalDesc, value: Wrapper });
+  replaceConstructor(win, NAME, watch);
 }

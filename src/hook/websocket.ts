@@ -3,7 +3,7 @@
  * connection and sent frame (see track.ts for events). Errors keep their native type,
  * message and stack (scrubStack), and `toString` prints native code (mask.ts).
  */
-import { disguise, replaceMethod } from './mask';
+import { replaceConstructor, replaceMethod } from './mask';
 import { natives } from './natives';
 import { active as interceptActive, outgoing } from './intercept';
 import { captureBinary, normalizeSendArgument } from './payload';
@@ -18,27 +18,7 @@ export function patchWebSocket(win: Window & typeof globalThis): void {
   const proto = Native.prototype;
   const readyState = natives.getter<number>(proto, 'readyState');
 
-  const Wrapper = function WebSocket(this: unknown) {
-    let ws: WebSocket;
-    try {
-      // Called without `new`: the native constructor throws its own error.
-      if (new.target === undefined) return R.apply(Native, this, arguments);
-      ws = R.construct(Native, arguments, new.target) as WebSocket;
-    } catch (error) {
-      throw scrubStack(error);
-    }
-    try { track(ws, requestedProtocols(arguments[1])); } catch { /* never break the page */ }
-    return ws;
-  } as unknown as typeof WebSocket;
-
-  disguise(Wrapper, Native);
-  natives.defineProperty(Wrapper, 'prototype', natives.getOwnPropertyDescriptor(Native, 'prototype')!);
-  for (const key of R.ownKeys(Native)) {
-    if (key === 'length' || key === 'name' || key === 'prototype') continue;
-    natives.defineProperty(Wrapper, key, natives.getOwnPropertyDescriptor(Native, key)!);
-  }
-  natives.setPrototypeOf(Wrapper, R.getPrototypeOf(Native));
-  natives.defineProperty(proto, 'constructor', { ...natives.getOwnPropertyDescriptor(proto, 'constructor')!, value: Wrapper });
+  replaceConstructor(win, 'WebSocket', (ws, args) => track(ws as WebSocket, requestedProtocols(args[1])));
 
   replaceMethod(proto, 'send', (send) => ({
     send(this: WebSocket, data: unknown) {
@@ -60,8 +40,6 @@ export function patchWebSocket(win: Window & typeof globalThis): void {
     },
   }).send);
 
-  const globalDesc = natives.getOwnPropertyDescriptor(win, 'WebSocket');
-  if (globalDesc) natives.defineProperty(win, 'WebSocket', { ...globalDesc, value: Wrapper });
 }
 
 /** The protocols the page asked for, read without iterating anything of the page's. */

@@ -226,7 +226,7 @@ test('WebSocketStream frames, close and errors show in the panel; the page sees 
 
   const connections = await panel.$$eval('[data-testid="connection"]', (els) => els.map((e) => [
     e.querySelector('.conn-url')!.textContent, e.querySelector('[data-testid="connection-state"]')!.textContent, e.textContent]));
-  expect(connections.map((c) => c[0]!.replace(/^#\d+ /, '').replace(server.wsUrl, ''))).toEqual(['/echo', '/push/3', '/push/5', '/push/2', 'ws://127.0.0.1:1/nothing']);
+  expect(connections.map((c) => c[0]!.replace(/^#\d+ /, '').replace(server.wsUrl, ''))).toEqual(['/echo', '/push/3', '/push/5', '/push/2', 'ws://127.0.0.1:1/nothing'].map((u) => `WebSocketStream ${u}`));
   expect(connections.map((c) => c[1])).toEqual(['closed 4001 "bye stream"', 'closed 1005', 'closed 4002 "enough"', 'closed 1005', 'closed 1006 (unclean)']);
   expect(connections[0][2]).toContain('echo.v1');
   expect(connections[4][2]).toContain('error');
