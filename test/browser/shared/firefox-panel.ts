@@ -1,11 +1,13 @@
 /**
  * Driving our panel page in Firefox ESR as an ordinary tab (`?tabUrl=`), plus the few things
  * puppeteer's WebDriver BiDi cannot do for a page (colour scheme emulation) done in the
- * browser's chrome scope instead (allowed by --remote-allow-system-access).
+ * browser's chrome scope instead (allowed by --remote-allow-system-access); and the Firefox
+ * side of the feature suites (../suites/driver.ts).
  */
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import type { Firefox } from '../../helpers/firefox';
 import { waitFor } from '../../helpers/panel';
+import type { PanelDriver } from '../suites/driver';
 
 /** The panel page as a tab inspecting the tab whose address starts with `tabUrl`; tall, so every row renders. */
 export async function openFirefoxPanelTab(firefox: Firefox, tabUrl: string, height = 1400): Promise<Page> {
@@ -45,21 +47,19 @@ export function setFirefoxColorScheme(firefox: Firefox, scheme: 'dark' | 'light'
   return inFirefoxChrome(firefox, `(s) => Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', { dark: 0, light: 1, system: 2 }[s])`, scheme);
 }
 
-/** The first element matching `selector` whose text contains `text` (found in one step: rows move). */
-export async function elementWithText(panel: Page, selector: string, text: string, exact = false): Promise<ElementHandle<Element>> {
-  const handle = await panel.evaluateHandle((s, t, x) => [...document.querySelectorAll(s)].find((e) => (x ? e.textContent === t : e.textContent!.includes(t))), selector, text, exact);
-  const element = handle.asElement();
-  if (!element) throw new Error(`no ${selector} with text ${text}`);
-  return element as ElementHandle<Element>;
-}
-
-/** Right-clicks the frame row (matching `selector`) containing `text` with a real mouse click, and waits for the context menu. */
-export async function rightClickRow(panel: Page, text: string, selector = '[data-testid="frame-row"]'): Promise<void> {
-  await (await elementWithText(panel, selector, text)).click({ button: 'right' });
-  await panel.waitForSelector('[data-testid="context-menu"]');
-}
-
-/** Clicks a context menu item with a real mouse click (clipboard writes need a user gesture in Firefox). */
-export async function chooseMenuItem(panel: Page, label: string): Promise<void> {
-  await (await elementWithText(panel, '[data-testid="context-menu"] button', label, true)).click();
+/** `firefox` is read when a test runs: the test file launches it in beforeAll. */
+export function firefoxDriver(firefox: () => Firefox): PanelDriver {
+  return {
+    newPage: () => firefox().browser.newPage(),
+    // Tall, so every row renders; `?tabUrl=` names the inspected tab (no tab ids over BiDi).
+    openPanel: (page) => openFirefoxPanelTab(firefox(), page.url()),
+    // No permission to grant: the extension may read the clipboard, and writes follow real clicks.
+    setColorScheme: (_panel, scheme) => setFirefoxColorScheme(firefox(), scheme),
+    reloadPanel: reloadFirefoxPanel,
+    async downloadTo(folder) {
+      // WebDriver BiDi browser.setDownloadBehavior (puppeteer has no call for it over BiDi).
+      const connection = (firefox().browser as unknown as { connection: BiDiConnection }).connection;
+      await connection.send('browser.setDownloadBehavior', { downloadBehavior: { type: 'allowed', destinationFolder: folder } });
+    },
+  };
 }
