@@ -66,7 +66,9 @@ export function FrameTable(p: FrameTableProps) {
     setScrollTop(el.scrollTop);
   };
 
-  const win = visibleWindow(p.frames.length, scrollTop, height);
+  // When the list shrinks (a filter) the browser clamps scrollTop before the scroll event reaches us: clamp too.
+  const maxTop = Math.max(0, visibleWindow(p.frames.length, 0, height).spacerHeight - height);
+  const win = visibleWindow(p.frames.length, Math.min(scrollTop, maxTop), height);
   const rows: JSX.Element[] = [];
   for (let i = win.first; i < win.last; i++) rows.push(<Row key={p.frames[i].index} frame={p.frames[i]} row={i} top={win.topOf(i)} {...p} />);
 
