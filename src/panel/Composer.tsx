@@ -7,6 +7,7 @@ import type { Connection } from '../model/capture-store';
 import { buildPayload, COMPOSE_MODES, parseSnippets, reformatJson, type ComposeMode } from '../model/composer';
 import { isSendableCloseCode, isSimulatedCloseCode, type SocketCommand } from '../protocol/commands';
 import { download, useSnippets } from './snippets';
+import { bytesToBase64 } from '../model/bytes';
 
 export interface ComposerDraft { mode: ComposeMode; text: string; conn?: string }
 
@@ -64,6 +65,13 @@ export function Composer({ connections, draft, onDraft, onCommand, onClose }: Pr
           <button type="button" onClick={() => { const t = reformatJson(draft.text, true); if (t) onDraft({ ...draft, text: t }); }}>Pretty</button>
           <button type="button" onClick={() => { const t = reformatJson(draft.text, false); if (t) onDraft({ ...draft, text: t }); }}>Minify</button>
         </>}
+        <label class="file-button" title="Load a file's bytes as a binary payload (base64)">File…<input type="file" data-testid="composer-file"
+          onChange={async (e) => {
+            const file = (e.currentTarget as HTMLInputElement).files?.[0];
+            if (!file) return;
+            if (file.size > 64 * 1024 * 1024) { setMessage(`${file.name} is larger than 64 MB`); return; }
+            onDraft({ ...draft, mode: 'base64', text: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
+          }} /></label>
         <span class="spacer" />
         <button type="button" onClick={onClose} aria-label="Close composer">×</button>
       </header>

@@ -4,6 +4,9 @@
  * the page's own code saw and what the real server received. And the attacks: a page cannot
  * drive them. Run by chromium-actions.test.ts and firefox-actions.test.ts.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { fill, panelRows, waitFor } from '../../helpers/panel';
 import { serveChatPage } from '../shared/pages';
@@ -50,6 +53,16 @@ export function defineActionsSuite(driver: PanelDriver): PanelOnPage {
     await waitFor(() => server.received.some((m) => m.text === '{"from":"panel"}'), 'the server to get it');
     await waitFor(async () => (await seen()).some((x) => x[1] === '{"from":"panel"}'), 'the echo to reach the page');
     await waitFor(async () => (await rowTexts()).some((t) => t!.includes('panel{"from":"panel"}')), 'the sent frame marked "panel"');
+  });
+
+  test('a file loaded into the composer is sent as its exact bytes', async () => {
+    const { server, panel } = s;
+    const file = join(mkdtempSync(join(tmpdir(), 'wsinspect-file-')), 'payload.bin');
+    writeFileSync(file, Buffer.from([0, 1, 2, 255, 128]));
+    await (await panel.$('[data-testid="composer-file"]') as any).uploadFile(file);
+    await waitFor(async () => (await panel.$eval('[data-testid="composer-input"]', (e) => (e as HTMLTextAreaElement).value)) === 'AAEC/4A=', 'the file as base64');
+    await panel.click('[data-testid="composer-send"]');
+    await waitFor(() => server.received.some((m) => m.binary && m.bytes.equals(Buffer.from([0, 1, 2, 255, 128]))), 'the bytes at the server');
   });
 
   test('invalid JSON and bad close codes are refused with a message', async () => {
