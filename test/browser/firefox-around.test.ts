@@ -1,0 +1,32 @@
+/**
+ * Firefox ESR: constructors reached around the patch are captured (see around-the-patch.ts).
+ * Firefox runs no content script in data: or blob: frames: their sockets are listed as uncaptured.
+ */
+import { afterAll, beforeAll, test } from 'vitest';
+import { launchFirefox, type Firefox } from '../helpers/firefox';
+import { waitFor } from '../helpers/panel';
+import { startTestServer, type TestServer } from '../helpers/servers';
+import { checkAroundThePatch, serveAroundPage } from './around-the-patch';
+
+let firefox: Firefox;
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+  firefox = await launchFirefox();
+});
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+test('new iframes, srcdoc frames and the prototype\'s constructor are captured', async () => {
+  const page = await firefox.browser.newPage();
+  const url = serveAroundPage(server);
+  await page.goto(url);
+  const panel = await firefox.browser.newPage();
+  await panel.setViewport({ width: 1200, height: 1400 });
+  // A moz-extension:// navigation may never resolve here: wait for the content instead.
+  panel.goto(`${firefox.extensionOrigin}/src/panel/panel.html?tabUrl=${encodeURIComponent(url)}`).catch(() => {});
+  await waitFor(() => panel.$('[data-testid="count"], [data-testid="empty"]'), 'the panel');
+  await checkAroundThePatch(server, page, panel, ['data-frame', 'blob-frame']);
+});
