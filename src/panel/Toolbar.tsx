@@ -40,8 +40,8 @@ export function Toolbar(p: Props) {
         <input type="checkbox" data-testid="preserve-log" checked={p.settings.preserveLog}
           onChange={(e) => p.onSettings({ preserveLog: (e.currentTarget as HTMLInputElement).checked })} /> Preserve log
       </label>
-      <button type="button" data-testid="compose" class={`toggle${p.composing ? ' on' : ''}`} aria-pressed={p.composing} title="Send, simulate, close on a live connection" onClick={p.onCompose}>✎ Compose</button>
-      <button type="button" data-testid="breakpoints-toggle" class={`toggle${p.breaking ? ' on' : ''}`} aria-pressed={p.breaking} title="Breakpoints and rewrite rules" onClick={p.onBreak}>⛔ Breakpoints & rules</button>
+      <button type="button" data-testid="compose" class={`drawer${p.composing ? ' on' : ''}`} aria-pressed={p.composing} title="Send, simulate, close on a live connection" onClick={p.onCompose}>Compose</button>
+      <button type="button" data-testid="breakpoints-toggle" class={`drawer${p.breaking ? ' on' : ''}`} aria-pressed={p.breaking} title="Breakpoints and rewrite rules" onClick={p.onBreak}>Breakpoints</button>
       <span class="sep" />
       <input type="search" class={`filter-input${p.filterError ? ' invalid' : ''}`} placeholder="Filter (text or /regex/flags)" value={f.query}
         data-testid="filter" aria-label="Filter frames" aria-invalid={!!p.filterError} onInput={(e) => set({ query: (e.currentTarget as HTMLInputElement).value })} />
