@@ -31,6 +31,7 @@ export function FrameDetails({ frame, connection, onClose, decodeAs, onDecodeAs 
         <button type="button" onClick={onClose} title="Close details" aria-label="Close details">×</button>
       </header>
       {connection && <div class="details-conn">{connection.url}</div>}
+      {frame.truncated && <div class="warning" data-testid="details-truncated">This {formatSize(frame.size)} frame is too large for the extension's messaging: the panel received only its first {formatSize(frame.opcode === 'text' ? new TextEncoder().encode(frame.data).length : Math.floor(frame.data.length * 3 / 4))}.</div>}
       {frame.blocked && <div class="warning" data-testid="details-blocked">Not delivered: {frame.blocked}</div>}
       {frame.original !== undefined && (
         <div class="original" data-testid="details-original">Rewritten by {frame.rule}. Original: <code>{frame.original.slice(0, VIEW_LIMIT)}</code></div>

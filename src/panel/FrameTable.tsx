@@ -107,6 +107,7 @@ function Row(p: FrameTableProps & { frame: Frame; row: number; top: number }) {
       <span class="c-conn">{p.connectionLabel(f.conn)}</span>
       <span class="c-data">
         {f.origin && <span class={`badge ${f.origin}`} data-testid="origin" title={f.origin === 'panel' ? 'Sent from wsinspect' : 'Simulated incoming message'}>{f.origin}</span>}
+        {f.truncated && <span class="badge blocked" data-testid="truncated" title="Only the start of this frame reached the panel">truncated</span>}
         {f.blocked && <span class="badge blocked" data-testid="blocked" title={`Not delivered: ${f.blocked}`}>blocked</span>}
         {f.original !== undefined && <span class="badge rewritten" data-testid="rewritten" title={`${f.rule}; original: ${f.original.slice(0, 200)}`}>rewritten</span>}
         <Preview frame={f} search={p.search} summary={p.summary(f)} />

@@ -26,6 +26,8 @@ export interface FrameEvent {
   size: number;
   /** Set when send() was called on a socket that was not OPEN: the browser discards the data. */
   discarded?: boolean;
+  /** Only the start of the payload reached the panel (a frame larger than the runtime message limit allows); `size` is exact. */
+  truncated?: true;
   /** Not the page's own traffic: sent from the panel, or an incoming message the panel simulated. */
   origin?: 'panel' | 'simulated';
   /** Not delivered: blocked by this rule (or dropped in the panel). */

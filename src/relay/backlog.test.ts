@@ -53,3 +53,16 @@ test('memory is reclaimed as the ring moves', () => {
   expect(b.frameCount).toBe(100);
   expect((b as unknown as { frames: unknown[] }).frames.length).toBeLessThan(10_000);
 });
+
+test('a connection whose frames are still kept is not forgotten while another closed one can be', () => {
+  const b = new Backlog({ maxFrames: 10, maxBytes: 1000, maxConnections: 2 });
+  const open = (n: number) => b.addLifecycle({ kind: 'connection', seq: n, conn: `d:${n}`, time: n, url: 'ws://x', protocols: [], api: 'WebSocket' });
+  const close = (n: number) => b.addLifecycle({ kind: 'close', seq: n + 100, conn: `d:${n}`, time: n, code: 1000, reason: '', wasClean: true });
+  open(1);
+  b.addFrame({ ...frame(1), conn: 'd:1' });
+  close(1);
+  open(2);
+  close(2); // no frames
+  open(3); // over the cap: d:2 goes, d:1 stays because its frame is kept
+  expect(new Set(b.snapshot(0).events.filter((e) => e.kind === 'connection').map((e) => e.conn))).toEqual(new Set(['d:1', 'd:3']));
+});

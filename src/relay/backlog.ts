@@ -18,6 +18,8 @@ export class Backlog {
   private head = 0;
   private bytes = 0;
   private lifecycle = new Map<string, LifecycleEvent[]>();
+  /** Frames kept per connection: a connection is forgotten only when none of its frames is left. */
+  private kept = new Map<string, number>();
   /** Frames evicted so far; frame sequence numbers below `firstFseq` are gone. */
   evicted = 0;
 
@@ -41,11 +43,14 @@ export class Backlog {
   addFrame(frame: StoredFrame): void {
     this.frames.push(frame);
     this.bytes += frame.size;
+    this.kept.set(frame.conn, (this.kept.get(frame.conn) ?? 0) + 1);
     while (this.frameCount > this.limits.maxFrames || (this.bytes > this.limits.maxBytes && this.frameCount > 1)) {
       const old = this.frames[this.head];
       this.frames[this.head++] = undefined as unknown as StoredFrame;
       this.bytes -= old.size;
       this.evicted++;
+      const left = (this.kept.get(old.conn) ?? 1) - 1;
+      if (left) this.kept.set(old.conn, left); else this.kept.delete(old.conn);
     }
     if (this.head > 4096 && this.head * 2 > this.frames.length) {
       this.frames = this.frames.slice(this.head);
@@ -63,12 +68,17 @@ export class Backlog {
     return { events, lost };
   }
 
+  /** Forgets the oldest closed connection with no frame kept (else the oldest closed one). */
   private forgetOldestClosed(): void {
+    let fallback: string | null = null;
     for (const [conn, list] of this.lifecycle) {
-      if (list.some((e) => e.kind === 'close')) {
+      if (!list.some((e) => e.kind === 'close')) continue;
+      if (!this.kept.has(conn)) {
         this.lifecycle.delete(conn);
         return;
       }
+      fallback ??= conn;
     }
+    if (fallback !== null) this.lifecycle.delete(fallback);
   }
 }

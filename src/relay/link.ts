@@ -10,16 +10,9 @@ import {
   PROTOCOL_VERSION, RELAY_PORT, isCommandRequest, isRelayCommand, isTabConfigRequest,
   type CommandRequest, type RelayCommand, type RelayMessage, type SinceMap, type TabConfigRequest,
 } from '../protocol/ports';
-import { bytesToBase64 } from '../model/bytes';
-import type { Backlog, StoredFrame } from './backlog';
+import type { Backlog } from './backlog';
+import { batches, toWire } from './wire';
 import type { Captured } from './capture';
-
-const CHUNK_EVENTS = 2000;
-
-export function toWire(e: Captured): CaptureEvent {
-  if (e.kind !== 'frame' || typeof e.data === 'string') return e as CaptureEvent;
-  return { ...(e as StoredFrame), data: bytesToBase64(new Uint8Array(e.data)) };
-}
 
 export class RelayLink {
   private port: Runtime.Port | null = null;
@@ -61,9 +54,8 @@ export class RelayLink {
     this.flushScheduled = false;
     const events = this.outbox;
     this.outbox = [];
-    for (let i = 0; i < events.length; i += CHUNK_EVENTS) {
-      this.post({ v: PROTOCOL_VERSION, type: 'events', docId: this.docId, events: events.slice(i, i + CHUNK_EVENTS) });
-    }
+    if (!events.length) return;
+    for (const batch of batches(events)) this.post({ v: PROTOCOL_VERSION, type: 'events', docId: this.docId, events: batch });
   }
 
   private connect(): void {
@@ -95,11 +87,8 @@ export class RelayLink {
   private sendBacklog(since: SinceMap): void {
     const sinceFseq = typeof since[this.docId] === 'number' ? since[this.docId] : 0;
     const { events, lost } = this.backlog.snapshot(sinceFseq);
-    const total = Math.max(1, Math.ceil(events.length / CHUNK_EVENTS));
-    for (let c = 0; c < total; c++) {
-      const chunk = events.slice(c * CHUNK_EVENTS, (c + 1) * CHUNK_EVENTS).map(toWire);
-      this.post({ v: PROTOCOL_VERSION, type: 'backlog', ...this.info, events: chunk, lost: c === 0 ? lost : 0, last: c === total - 1 });
-    }
+    const all = batches(events.map(toWire));
+    all.forEach((chunk, c) => this.post({ v: PROTOCOL_VERSION, type: 'backlog', ...this.info, events: chunk, lost: c === 0 ? lost : 0, last: c === all.length - 1 }));
   }
 
   private post(message: RelayMessage): void {

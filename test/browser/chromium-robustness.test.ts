@@ -73,11 +73,10 @@ test('64 MB text and binary frames, echoed: the page\'s check passes and capture
 });
 
 /*
- * Known bug (src/relay/link.ts): Chrome refuses a runtime message over 64 MiB ("Message length
- * exceeded maximum allowed length"); RelayLink.post() swallows the error and drops the whole
- * chunk, so both 64 MB frames (and anything batched with them) never reach the panel, silently.
+ * Chrome refuses runtime messages over 64 MiB: the relay cuts batches by payload size and sends
+ * at most the first 8 MB (text) / 12 MB (binary) of a frame, marked truncated (src/relay/wire.ts).
  */
-test.fails('the panel shows both 64 MB frames with their sizes and a "Large payload" notice', async () => {
+test('the panel shows both 64 MB frames with their sizes, a "Large payload" notice and a truncation notice', async () => {
   const { page, panel } = large;
   onTestFinished(async () => { await panel.close().catch(() => {}); await page.close().catch(() => {}); });
   await waitFor(async () => (await panelCount(panel)) === '6 frames', 'four 64 MB rows and the small pair', 5_000);
@@ -91,6 +90,7 @@ test.fails('the panel shows both 64 MB frames with their sizes and a "Large payl
   const hex = await detailsOf(panel, 'hex');
   expect(hex.notice).toBe('Large payload (64.0 MB): showing the first 256.0 KB.');
   expect(hex.body.startsWith('00000000  07 26 45 64')).toBe(true);
+  expect(await panel.$eval('[data-testid="details-truncated"]', (e) => e.textContent)).toMatch(/^This 64\.0 MB frame is too large for the extension's messaging: the panel received only its first 12\.0 MB\.$/);
 });
 
 test('invalid UTF-8: in a binary frame it is counted; in a text frame the browser fails the socket', async () => {
@@ -133,12 +133,8 @@ test('10,000 connections opened and closed: the page is unaffected; a panel open
   expect(errors).toEqual([]);
 }, 180_000); // ≈ 45 s alone on 2 cores: Chromium throttles a page with many pending handshakes
 
-/*
- * Known bug (src/relay/backlog.ts): forgetOldestClosed() drops a closed connection's lifecycle
- * while its frames are still in the ring, so the panel shows those frames under a raw id
- * ("<docId>:8000") instead of a listed connection.
- */
-test.fails('every frame kept after the churn belongs to a listed connection', async () => {
+/* The relay forgets only closed connections none of whose frames it still keeps (src/relay/backlog.ts). */
+test('every frame kept after the churn belongs to a listed connection', async () => {
   const { page, panel } = churned;
   onTestFinished(async () => { await panel.close().catch(() => {}); await page.close().catch(() => {}); });
   await fill(panel, 'filter', '/^c99$/'); // the first echoed frame: its connection is long forgotten
