@@ -7,17 +7,29 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { manifestFor, type Browser } from './scripts/manifest-for.ts';
+
+/** protobufjs's code generator (its `util/codegen`) is swapped for a stub: see src/decode/support/no-codegen.ts. */
+const noProtobufCodegen: Plugin = {
+  name: 'wsinspect:no-protobuf-codegen',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (/(^|\/)util\/codegen(\.js)?$/.test(source) && importer?.includes('/protobufjs/')) {
+      return resolve(import.meta.dirname, 'src/decode/support/no-codegen.ts');
+    }
+    return null;
+  },
+};
 
 export default defineConfig(({ mode }) => {
   const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
     // Lets same-origin frames' hooks find each other without the page being able to (see src/hook/mask.ts).
     define: { __WSINSPECT_SECRET__: JSON.stringify(randomUUID()) },
-    plugins: [preact(), crx({ manifest: manifestFor(baseManifest, browser, pkg.version) as never, browser })],
+    plugins: [noProtobufCodegen, preact(), crx({ manifest: manifestFor(baseManifest, browser, pkg.version) as never, browser })],
     build: {
       outDir: `dist/${browser}`,
       emptyOutDir: true,

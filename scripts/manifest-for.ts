@@ -11,7 +11,11 @@ export function manifestFor(base: Manifest, browser: Browser, version: string): 
   if (browser === 'chrome') return m;
   // Firefox: an event page instead of a service worker, an add-on id, no Chrome-only keys.
   m.background = { scripts: [m.background.service_worker], type: 'module' };
-  m.browser_specific_settings = { gecko: { id: GECKO_ID, strict_min_version: '128.0' } };
+  // data_collection_permissions (required by addons.mozilla.org) needs Firefox 140 / Android 142.
+  m.browser_specific_settings = {
+    gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+    gecko_android: { strict_min_version: '142.0' },
+  };
   delete m.minimum_chrome_version;
   for (const script of m.content_scripts) delete script.match_origin_as_fallback;
   return m;
