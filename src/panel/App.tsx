@@ -7,6 +7,7 @@ import { learnNoise } from '../model/noise';
 import { framePosition, SearchIndex } from '../model/search';
 import { timelineSeries } from '../model/stats';
 import { templateFromFrame } from '../model/composer';
+import { resendCommand } from '../protocol/commands';
 import { sessionFromStore } from '../model/session-io';
 import { ExportDialog } from './ExportDialog';
 import { SessionBar, useImportedSession } from './SessionBar';
@@ -111,7 +112,7 @@ export function App({ tabId }: { tabId: number }) {
 
   const resend = (frame: Frame) => {
     const connection = store.connections.get(frame.conn);
-    if (connection?.state === 'open') command(connection, { op: 'send', payload: frame.opcode === 'text' ? { kind: 'text', text: frame.data } : { kind: 'binary', base64: frame.data } });
+    if (connection?.state === 'open') command(connection, resendCommand(frame));
   };
   const frameActions = (frame: Frame) => {
     const connection = store.connections.get(frame.conn);

@@ -6,8 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CaptureStore, Connection } from '../model/capture-store';
 import { splitResponses, stepDelay, type ReplayStep } from '../model/replay';
-import type { SessionFrame } from '../model/session-io';
-import type { SocketCommand } from '../protocol/commands';
+import { resendCommand, type SocketCommand } from '../protocol/commands';
 import { base64ToBytes } from '../model/bytes';
 
 export type Target = { kind: 'live'; conn: string } | { kind: 'new'; url: string; protocol: string };
@@ -24,8 +23,6 @@ export interface ReplayRun {
   step(): void;
   stop(): void;
 }
-
-const payloadOf = (f: SessionFrame): SocketCommand => ({ op: 'send', payload: f.opcode === 'text' ? { kind: 'text', text: f.data } : { kind: 'binary', base64: f.data } });
 
 export function useReplay(steps: ReplayStep[], live: CaptureStore, command: (c: Connection, cmd: SocketCommand) => void): ReplayRun {
   const [next, setNext] = useState(0);
@@ -49,7 +46,7 @@ export function useReplay(steps: ReplayStep[], live: CaptureStore, command: (c: 
     if (r.target.kind === 'live') {
       const conn = live.connections.get(r.target.conn);
       if (!conn || conn.state !== 'open') { setError('The target connection is not open any more'); stop(); return; }
-      command(conn, payloadOf(frame));
+      command(conn, resendCommand(frame));
     } else if (r.socket && r.socket.readyState === WebSocket.OPEN) {
       r.socket.send(frame.opcode === 'text' ? frame.data : base64ToBytes(frame.data));
     }

@@ -40,6 +40,11 @@ function isPayload(p: unknown): p is Payload {
   return o.kind === 'binary' && typeof o.base64 === 'string' && o.base64.length <= MAX_PAYLOAD && /^[A-Za-z0-9+/]*={0,2}$/.test(o.base64);
 }
 
+/** The command that re-sends a captured payload (text, or base64 for binary) as it was. */
+export function resendCommand(frame: { opcode: 'text' | 'binary'; data: string }): SocketCommand {
+  return { op: 'send', payload: frame.opcode === 'text' ? { kind: 'text', text: frame.data } : { kind: 'binary', base64: frame.data } };
+}
+
 /** Close codes a page may use (1000 or 3000–4999), as close() itself enforces. */
 export function isSendableCloseCode(code: unknown): code is number {
   return Number.isInteger(code) && ((code as number) === 1000 || ((code as number) >= 3000 && (code as number) <= 4999));
