@@ -9,7 +9,16 @@ import { CaptureSequencer } from './capture';
 import { RelayLink } from './link';
 import { toHookCommand } from './commands';
 
-const docId = crypto.randomUUID();
+/**
+ * A random id in UUID form. Not crypto.randomUUID(): it exists only in secure contexts, and the
+ * relay also runs in insecure documents (an http page, a new tab's initial about:blank in Firefox).
+ */
+function randomId(): string {
+  const hex = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const docId = randomId();
 const backlog = new Backlog();
 let hookPort: MessagePort | null = null;
 const link = new RelayLink(docId, backlog, (request) => {
