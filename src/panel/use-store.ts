@@ -1,5 +1,5 @@
 /**
- * Connects the capture store to Preact: re-renders at most once per animation frame,
+ * Connects the capture store to Preact: re-renders at most every 100 ms,
  * however many messages arrive in between.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -9,6 +9,8 @@ import type { InterceptConfig, Rule } from '../protocol/rules';
 import { PROTOCOL_VERSION } from '../protocol/ports';
 import { connectCapture, type CaptureLink } from './capture-link';
 import { onNavigated } from './inspected-tab';
+
+const RENDER_EVERY_MS = 100;
 
 export interface StoreHandle {
   store: CaptureStore;
@@ -33,20 +35,22 @@ export function useCaptureStore(tabId: number, preserveLog: boolean, maxFrames: 
   const refresh = () => { store.version++; setVersion(store.version); };
 
   useEffect(() => {
-    let frame = 0;
-    const render = () => { frame = 0; setVersion(store.version); };
+    // At most ~10 renders a second while frames stream: each render of the whole panel costs
+    // far more than applying a batch to the store.
+    let timer = 0;
+    const render = () => { timer = 0; setVersion(store.version); };
     const capture = connectCapture({
       tabId,
       since: () => store.since(),
       onMessage(message) {
         store.apply(message);
-        if (!frame) frame = requestAnimationFrame(render);
+        if (!timer) timer = window.setTimeout(render, RENDER_EVERY_MS);
       },
       onSubscribed: () => { if (config.current.rules.length || config.current.intercept) setTimeout(pushConfig, 0); },
     });
     linkRef.current = capture;
     setLink(capture);
-    return () => { capture.disconnect(); cancelAnimationFrame(frame); };
+    return () => { capture.disconnect(); window.clearTimeout(timer); };
   }, [tabId]);
 
   const clear = () => { store.clear(); refresh(); };
