@@ -71,3 +71,19 @@ test('size range filter', async () => {
   await fill(panel, 'size-min', '');
   await waitFor(async () => (await panelCount(panel)) === 'shown 2 of 4 frames', 'the 7-byte protobuf frames');
 });
+
+test('dragging across the timeline filters the table to that time range; its chip clears it', async () => {
+  await fill(panel, 'size-max', '');
+  await waitFor(async () => (await panelCount(panel)) === '4 frames', 'no filter');
+  const over = await panel.waitForSelector('[data-testid="timeline"] .u-over');
+  const box = (await over!.boundingBox())!;
+  // Drag over the left 10% of the chart: a range that holds none of the frames (all in the last second).
+  await panel.mouse.move(box.x + 2, box.y + box.height / 2);
+  await panel.mouse.down();
+  await panel.mouse.move(box.x + box.width * 0.1, box.y + box.height / 2, { steps: 5 });
+  await panel.mouse.up();
+  await waitFor(async () => (await panel.$$eval('[data-testid="chip"]', (els) => els.map((e) => e.textContent))).includes('time range×'), 'the time range chip');
+  expect(await panelCount(panel)).toMatch(/^shown \d of 4 frames$/);
+  await panel.click('[data-testid="chip"] button');
+  await waitFor(async () => (await panelCount(panel)) === '4 frames', 'the range cleared');
+});
