@@ -28,5 +28,5 @@ test('new iframes, srcdoc frames and the prototype\'s constructor are captured',
   // A moz-extension:// navigation may never resolve here: wait for the content instead.
   panel.goto(`${firefox.extensionOrigin}/src/panel/panel.html?tabUrl=${encodeURIComponent(url)}`).catch(() => {});
   await waitFor(() => panel.$('[data-testid="count"], [data-testid="empty"]'), 'the panel');
-  await checkAroundThePatch(server, page, panel, ['data-frame', 'blob-frame']);
+  await checkAroundThePatch(server, page, panel, ['blank-iframe', 'srcdoc', 'proto-constructor']);
 });
