@@ -29,7 +29,6 @@ export const natives = {
   now: performance.now.bind(performance),
   timeOrigin: performance.timeOrigin,
   queueMicrotask: queueMicrotask.bind(globalThis),
-  setTimer: setTimeout.bind(globalThis) as (fn: () => void, ms: number) => number,
   postToWindow: uncurry(window.postMessage as (msg: unknown, origin: string, transfer?: Transferable[]) => void),
   portPost: uncurry(MessagePort.prototype.postMessage as (msg: unknown, transfer: Transferable[]) => void),
   addListener: uncurry(EventTarget.prototype.addEventListener as (type: string, fn: (e: any) => void) => void),

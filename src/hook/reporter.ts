@@ -1,7 +1,7 @@
 /**
  * The hook's side of the private channel to the relay. A MessageChannel's second port is
  * handed to the relay once, through a window message that the relay swallows before any
- * page listener sees it. Messages are batched (16 ms) and binary payloads are
+ * page listener sees it. Messages are batched per microtask and binary payloads are
  * transferred, not copied again.
  */
 import type { HookCommand } from '../protocol/commands';
@@ -12,7 +12,6 @@ const channel = new natives.MessageChannel();
 let batch: HookMessage[] = [];
 let transfer: Transferable[] = [];
 let scheduled = false;
-const BATCH_MS = 16;
 
 function flush(): void {
   scheduled = false;
@@ -33,9 +32,7 @@ export function report(message: HookMessage, bytes?: ArrayBuffer): void {
   if (bytes) append(transfer, bytes);
   if (!scheduled) {
     scheduled = true;
-    // A timer, not a microtask: a page sending one frame per task (ping-pong) would otherwise
-    // post one message (and wake the relay) per frame. Order is kept; reports wait ≤ 16 ms.
-    natives.setTimer(flush, BATCH_MS);
+    natives.queueMicrotask(flush);
   }
 }
 
