@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, test } from 'vitest';
 import { launchFirefox, type Firefox } from '../helpers/firefox';
-import { waitFor } from '../helpers/panel';
+import { openFirefoxPanelTab } from './shared/firefox-panel';
 import { startTestServer, type TestServer } from '../helpers/servers';
 import { checkAroundThePatch, serveAroundPage } from './around-the-patch';
 
@@ -23,10 +23,6 @@ test('new iframes, srcdoc frames and the prototype\'s constructor are captured',
   const page = await firefox.browser.newPage();
   const url = serveAroundPage(server);
   await page.goto(url);
-  const panel = await firefox.browser.newPage();
-  await panel.setViewport({ width: 1200, height: 1400 });
-  // A moz-extension:// navigation may never resolve here: wait for the content instead.
-  panel.goto(`${firefox.extensionOrigin}/src/panel/panel.html?tabUrl=${encodeURIComponent(url)}`).catch(() => {});
-  await waitFor(() => panel.$('[data-testid="count"], [data-testid="empty"]'), 'the panel');
+  const panel = await openFirefoxPanelTab(firefox, url, 1400, '[data-testid="count"], [data-testid="empty"]');
   await checkAroundThePatch(server, page, panel, ['blank-iframe', 'srcdoc', 'proto-constructor']);
 });

@@ -2,7 +2,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, test } from 'vitest';
 import { launchFirefox, type Firefox } from '../helpers/firefox';
-import { waitFor } from '../helpers/panel';
+import { openFirefoxPanelTab } from './shared/firefox-panel';
 import { startTestServer, type TestServer } from '../helpers/servers';
 import { checkWorkerSocketIsReported } from './worker-socket';
 
@@ -17,13 +17,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPanel(page: Page): Promise<Page> {
-  const panel = await firefox.browser.newPage();
-  // A moz-extension:// navigation may never resolve here: wait for the content instead.
-  panel.goto(`${firefox.extensionOrigin}/src/panel/panel.html?tabUrl=${encodeURIComponent(page.url())}`).catch(() => {});
-  await waitFor(() => panel.$('[data-testid="count"], [data-testid="empty"]'), 'the panel');
-  return panel;
-}
+const openPanel = (page: Page) => openFirefoxPanelTab(firefox, page.url(), 1400, '[data-testid="count"], [data-testid="empty"]');
 
 test('a worker\'s socket is shown as uncaptured; the page\'s own socket is captured', async () => {
   await checkWorkerSocketIsReported(server, await firefox.browser.newPage(), openPanel);

@@ -9,13 +9,16 @@ import type { Firefox } from '../../helpers/firefox';
 import { waitFor } from '../../helpers/panel';
 import type { PanelDriver } from '../suites/driver';
 
-/** The panel page as a tab inspecting the tab whose address starts with `tabUrl`; tall, so every row renders. */
-export async function openFirefoxPanelTab(firefox: Firefox, tabUrl: string, height = 1400): Promise<Page> {
+/**
+ * The panel page as a tab inspecting the tab whose address starts with `tabUrl`; tall, so every row
+ * renders. `ready`: what shows it rendered (the frames table; the empty hint for a quiet page).
+ */
+export async function openFirefoxPanelTab(firefox: Firefox, tabUrl: string, height = 1400, ready = '[data-testid="frames"]'): Promise<Page> {
   const panel = await firefox.browser.newPage();
   await panel.setViewport({ width: 1200, height });
   // With --remote-allow-system-access this navigation may never resolve: wait for content instead.
   panel.goto(`${firefox.extensionOrigin}/src/panel/panel.html?tabUrl=${encodeURIComponent(tabUrl)}`).catch(() => {});
-  await waitFor(() => panel.$('[data-testid="frames"]').catch(() => null), 'the panel page to render');
+  await waitFor(() => panel.$(ready).catch(() => null), 'the panel page to render');
   return panel;
 }
 
