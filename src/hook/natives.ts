@@ -4,8 +4,11 @@
  * break or observe the hook.
  */
 const R = Reflect;
+const call = Function.prototype.call;
+const bind = Function.prototype.bind;
+/** `fn` as a function of (this, ...args): a bound `call`, with no allocation per call. */
 const uncurry = <T extends (...a: any[]) => any>(fn: T) =>
-  (self: unknown, ...args: Parameters<T>): ReturnType<T> => R.apply(fn, self, args);
+  R.apply(bind, call, [fn]) as (self: unknown, ...args: Parameters<T>) => ReturnType<T>;
 
 export const natives = {
   Reflect: R,
@@ -35,10 +38,19 @@ export const natives = {
   arraySlice: uncurry(ArrayBuffer.prototype.slice as (begin?: number, end?: number) => ArrayBuffer),
   u8Slice: uncurry(Uint8Array.prototype.slice as (begin?: number, end?: number) => Uint8Array),
   getter<T>(proto: object, name: string): (self: unknown) => T {
-    const get = Object.getOwnPropertyDescriptor(proto, name)!.get!;
-    return (self: unknown) => R.apply(get, self, []) as T;
+    return uncurry(Object.getOwnPropertyDescriptor(proto, name)!.get!) as (self: unknown) => T;
   },
 };
+
+const timeoutSignal = AbortSignal.timeout as (ms: number) => AbortSignal;
+
+/**
+ * Runs `fn` once after `ms`. Not setTimeout: timer ids are shared by all worlds of a window,
+ * so the page would see its own ids skip. AbortSignal.timeout takes no id.
+ */
+export function after(ms: number, fn: () => void): void {
+  natives.addListener(R.apply(timeoutSignal, AbortSignal, [ms]), 'abort', fn);
+}
 
 /** Epoch milliseconds with sub-millisecond precision. */
 export function timestamp(): number {

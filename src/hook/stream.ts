@@ -19,7 +19,7 @@
  * intercept.ts, which act on WebSocket objects only.
  */
 import { disguise, replaceConstructor } from './mask';
-import { natives, timestamp } from './natives';
+import { after, natives, timestamp } from './natives';
 import { captureBinary } from './payload';
 import type { HookMessage } from '../protocol/hook';
 import { report } from './reporter';
@@ -30,7 +30,6 @@ const { defineProperty: define, getOwnPropertyDescriptor: describe, weakSet } = 
 const NAME = 'WebSocketStream';
 type Fn = (...args: any[]) => any;
 const then = natives.uncurry(Promise.prototype.then as (ok: Fn, fail: Fn) => unknown);
-const later = setTimeout.bind(globalThis);
 
 /** What `opened` resolves to (a plain object). */
 interface Opened { readable: object; writable: object; protocol: string; extensions: string }
@@ -145,7 +144,7 @@ export function patchWebSocketStream(win: Window & typeof globalThis): void {
       weakSet(conns, o.readable, conn);
       weakSet(conns, o.writable, conn);
       emit('open', id, { protocol: o.protocol, extensions: o.extensions });
-      later(() => quietly(() => noteEscapes(conn)), 1000);
+      after(1000, () => quietly(() => noteEscapes(conn)));
     });
     const ended = (code: number, reason: string, wasClean: boolean) => {
       if (conn.o) noteEscapes(conn);
