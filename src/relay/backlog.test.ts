@@ -66,3 +66,22 @@ test('a connection whose frames are still kept is not forgotten while another cl
   open(3); // over the cap: d:2 goes, d:1 stays because its frame is kept
   expect(new Set(b.snapshot(0).events.filter((e) => e.kind === 'connection').map((e) => e.conn))).toEqual(new Set(['d:1', 'd:3']));
 });
+
+test('counts each record beside its payload', () => {
+  const b = new Backlog({ maxFrames: 100, maxBytes: 100, maxConnections: 5, recordBytes: 40 });
+  b.addFrame(frame(1, 10));
+  b.addFrame(frame(2, 10));
+  expect(b.byteCount).toBe(100);
+  b.addFrame(frame(3, 0));
+  expect(b.frameCount).toBe(2);
+  expect(b.evicted).toBe(1);
+});
+
+test('shrinks to the newest frames for a page going into the back/forward cache, counting the rest as evicted', () => {
+  const b = new Backlog({ maxFrames: 100, maxBytes: 1e9, maxConnections: 5 });
+  for (let i = 1; i <= 10; i++) b.addFrame(frame(i, 100));
+  b.shrinkTo(350);
+  expect(b.frameCount).toBe(3);
+  expect(b.snapshot(0)).toMatchObject({ lost: 7 });
+  expect(b.snapshot(0).events.map((e) => (e as StoredFrame).fseq)).toEqual([8, 9, 10]);
+});

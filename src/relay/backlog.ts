@@ -9,9 +9,21 @@ import type { FrameEvent, LifecycleEvent } from '../protocol/capture';
 /** A frame as stored: binary stays an ArrayBuffer until it has to cross runtime messaging. */
 export type StoredFrame = Omit<FrameEvent, 'data'> & { data: string | ArrayBuffer };
 
-export interface BacklogLimits { maxFrames: number; maxBytes: number; maxConnections: number }
+export interface BacklogLimits {
+  maxFrames: number;
+  /** Payload bytes plus `recordBytes` per frame. */
+  maxBytes: number;
+  maxConnections: number;
+  /** What a frame's record costs beside its payload (measured ≈100 B in Chromium). */
+  recordBytes?: number;
+}
 
-export const DEFAULT_LIMITS: BacklogLimits = { maxFrames: 100_000, maxBytes: 64 * 1024 * 1024, maxConnections: 2_000 };
+/**
+ * 56 MiB for a live document, and 1 MiB for each page the browser keeps in its back/forward
+ * cache (Chromium keeps at most 6 per tab): a tab's backlogs stay under 64 MiB.
+ */
+export const DEFAULT_LIMITS: BacklogLimits = { maxFrames: 100_000, maxBytes: 56 * 1024 * 1024, maxConnections: 2_000, recordBytes: 128 };
+export const BFCACHE_BYTES = 1024 * 1024;
 
 export class Backlog {
   private frames: StoredFrame[] = [];
@@ -42,12 +54,25 @@ export class Backlog {
 
   addFrame(frame: StoredFrame): void {
     this.frames.push(frame);
-    this.bytes += frame.size;
+    this.bytes += this.cost(frame);
     this.kept.set(frame.conn, (this.kept.get(frame.conn) ?? 0) + 1);
-    while (this.frameCount > this.limits.maxFrames || (this.bytes > this.limits.maxBytes && this.frameCount > 1)) {
+    this.evictOver(this.limits.maxFrames, this.limits.maxBytes);
+  }
+
+  /** Keeps at most `maxBytes` (the newest frames): for a page going into the back/forward cache. */
+  shrinkTo(maxBytes: number): void {
+    this.evictOver(this.limits.maxFrames, maxBytes);
+  }
+
+  private cost(frame: StoredFrame): number {
+    return frame.size + (this.limits.recordBytes ?? 0);
+  }
+
+  private evictOver(maxFrames: number, maxBytes: number): void {
+    while (this.frameCount > maxFrames || (this.bytes > maxBytes && this.frameCount > 1)) {
       const old = this.frames[this.head];
       this.frames[this.head++] = undefined as unknown as StoredFrame;
-      this.bytes -= old.size;
+      this.bytes -= this.cost(old);
       this.evicted++;
       const left = (this.kept.get(old.conn) ?? 1) - 1;
       if (left) this.kept.set(old.conn, left); else this.kept.delete(old.conn);

@@ -4,7 +4,7 @@
  * validates everything the page world sends, and keeps this document's backlog.
  */
 import { HOOK_HANDSHAKE, parseHookMessage } from '../protocol/hook';
-import { Backlog } from './backlog';
+import { BFCACHE_BYTES, Backlog } from './backlog';
 import { CaptureSequencer } from './capture';
 import { RelayLink } from './link';
 import { toHookCommand } from './commands';
@@ -57,3 +57,8 @@ function onHandshake(event: MessageEvent): void {
 }
 
 window.addEventListener('message', onHandshake, true);
+
+// A page kept in the back/forward cache keeps only its newest frames (the rest count as evicted).
+window.addEventListener('pagehide', (event) => {
+  if (event.persisted) backlog.shrinkTo(BFCACHE_BYTES);
+}, true);
