@@ -6,6 +6,7 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
@@ -24,12 +25,28 @@ const noProtobufCodegen: Plugin = {
   },
 };
 
+/**
+ * crxjs lists scripts imported with `?script` as web-accessible, which would let any page fetch
+ * (and so detect) them; scripting.executeScript needs no such entry. Removed from the manifest.
+ */
+const noWebAccessibleScripts: Plugin = {
+  name: 'wsinspect:no-web-accessible-scripts',
+  enforce: 'post',
+  writeBundle(options) {
+    const file = resolve(options.dir ?? '', 'manifest.json');
+    if (!existsSync(file)) return;
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    delete manifest.web_accessible_resources;
+    writeFileSync(file, JSON.stringify(manifest, null, 2));
+  },
+};
+
 export default defineConfig(({ mode }) => {
   const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
     // Lets same-origin frames' hooks find each other without the page being able to (see src/hook/mask.ts).
     define: { __WSINSPECT_SECRET__: JSON.stringify(randomUUID()) },
-    plugins: [noProtobufCodegen, preact(), crx({ manifest: manifestFor(baseManifest, browser, pkg.version) as never, browser })],
+    plugins: [noProtobufCodegen, preact(), crx({ manifest: manifestFor(baseManifest, browser, pkg.version) as never, browser }), noWebAccessibleScripts],
     build: {
       outDir: `dist/${browser}`,
       emptyOutDir: true,

@@ -14,7 +14,15 @@ export interface RouterDeps {
   extensionOrigin: string;
   sendToTab(tabId: number, command: RelayCommand | TabConfigRequest): void;
   sendToFrame(tabId: number, frameId: number, request: CommandRequest): void;
+  /**
+   * Runs `then` once the hook's tools (rules, breakpoints, commands: src/hook/tools.ts) are in
+   * the frame (null: all frames of the tab), injecting them if needed. In order per tab.
+   */
+  withTools(tabId: number, frameId: number | null, then: () => void): void;
 }
+
+/** Rules or a breakpoint to apply (not the reset sent when the last panel goes). */
+const needsTools = (c: TabConfigRequest) => c.type === 'configure' && (c.rules.length > 0 || c.intercept !== null);
 
 export class Router {
   private panels = new Map<number, Set<Runtime.Port>>();
@@ -51,7 +59,7 @@ export class Router {
         if (!this.panels.has(tabId)) return;
         port.postMessage({ v: PROTOCOL_VERSION, type: 'sync', since: {} } satisfies RelayCommand);
         const config = this.configs.get(tabId);
-        if (config) port.postMessage(config);
+        if (config) this.deps.withTools(tabId, frameId, () => port.postMessage(config));
         return;
       }
       const panels = this.panels.get(tabId);
@@ -66,7 +74,9 @@ export class Router {
     port.onMessage.addListener((message: unknown) => {
       // Commands go only to the tab this panel subscribed to, to the frame it names.
       if (isCommandRequest(message)) {
-        if (message.tabId === tabId && isSocketCommand(message.command)) this.deps.sendToFrame(tabId, message.frameId, message);
+        if (tabId === undefined || message.tabId !== tabId || !isSocketCommand(message.command)) return;
+        const { frameId } = message, target = tabId;
+        this.deps.withTools(target, frameId, () => this.deps.sendToFrame(target, frameId, message));
         return;
       }
       if (isTabConfigRequest(message)) {
@@ -75,7 +85,9 @@ export class Router {
           if (!isTabConfig(message.rules, message.intercept)) return;
           this.configs.set(tabId, message);
         }
-        this.deps.sendToTab(tabId, message);
+        const target = tabId;
+        if (needsTools(message)) this.deps.withTools(target, null, () => this.deps.sendToTab(target, message));
+        else this.deps.sendToTab(tabId, message);
         return;
       }
       if (!isPanelRequest(message)) return;

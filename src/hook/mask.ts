@@ -5,7 +5,8 @@
  * Same-origin frames share one registry: a page can call one frame's
  * `Function.prototype.toString` on another frame's `WebSocket`. A child frame's hook asks
  * its parent's wrapper for the registry by calling it with a per-build secret (native
- * toString ignores arguments; the page does not know the secret).
+ * toString ignores arguments; the page does not know the secret). The hook's tools find
+ * its core the same way (`answer`).
  */
 import { natives } from './natives';
 import { scrubStack } from './stack';
@@ -14,11 +15,14 @@ declare const __WSINSPECT_SECRET__: string;
 
 let disguised = new natives.WeakMap<Function, string>();
 const nativeToString = Function.prototype.toString;
+/** What the replacement returns when called with one of these keys as its only argument. */
+const answers = new natives.Map<unknown, unknown>();
+const has = natives.uncurry(Map.prototype.has as (key: unknown) => boolean);
 
 // A method, not a function declaration: like natives it has no `prototype` and cannot be `new`ed.
 const replacement = {
   toString(this: unknown): string {
-    if (arguments.length === 1 && arguments[0] === __WSINSPECT_SECRET__) return disguised as unknown as string;
+    if (arguments.length === 1 && has(answers, arguments[0])) return natives.mapGet(answers, arguments[0]) as string;
     const fake = typeof this === 'function' ? natives.weakGet(disguised, this) : undefined;
     if (typeof fake === 'string') return fake;
     try {
@@ -48,9 +52,20 @@ let installed = false;
 function install(): void {
   installed = true;
   disguised = inheritedRegistry() ?? disguised;
+  answer(__WSINSPECT_SECRET__, disguised);
   natives.weakSet(disguised, replacement, natives.Reflect.apply(nativeToString, nativeToString, []));
   const desc = natives.getOwnPropertyDescriptor(Function.prototype, 'toString')!;
   natives.defineProperty(Function.prototype, 'toString', { ...desc, value: replacement });
+}
+
+/**
+ * Makes `Function.prototype.toString` return `value` when called with `key` alone (the
+ * per-build secret: other parts of the hook find this one's objects); undefined forgets it.
+ */
+export function answer(key: string, value: unknown): void {
+  if (!installed) install();
+  if (value === undefined) natives.mapDelete(answers, key);
+  else natives.mapSet(answers, key, value);
 }
 
 /** Makes `fake` print as `original` and copies its name and length. */

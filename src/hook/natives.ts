@@ -3,12 +3,16 @@
  * so that later tampering by the page (patched prototypes, replaced globals) cannot
  * break or observe the hook.
  */
-const R = Reflect;
+// Copied, not referenced: the page can replace Reflect's methods on the global Reflect object.
+const { apply, construct, ownKeys, getPrototypeOf, deleteProperty, setPrototypeOf } = Reflect;
+const R = { apply, construct, ownKeys, getPrototypeOf, deleteProperty, setPrototypeOf };
 const call = Function.prototype.call;
 const bind = Function.prototype.bind;
 /** `fn` as a function of (this, ...args): a bound `call`, with no allocation per call. */
 const uncurry = <T extends (...a: any[]) => any>(fn: T) =>
   R.apply(bind, call, [fn]) as (self: unknown, ...args: Parameters<T>) => ReturnType<T>;
+
+export type Natives = typeof natives;
 
 export const natives = {
   Reflect: R,
@@ -21,6 +25,7 @@ export const natives = {
   mapGet: uncurry(Map.prototype.get as (key: unknown) => unknown),
   mapSet: uncurry(Map.prototype.set as (key: unknown, value: unknown) => Map<unknown, unknown>),
   mapDelete: uncurry(Map.prototype.delete as (key: unknown) => boolean),
+  mapForEach: uncurry(Map.prototype.forEach as (fn: (value: any, key: any) => void) => void),
   Blob,
   weakGet: uncurry(WeakMap.prototype.get as (key: object) => unknown),
   weakSet: uncurry(WeakMap.prototype.set as (key: object, value: unknown) => WeakMap<object, unknown>),
@@ -37,6 +42,28 @@ export const natives = {
   addListener: uncurry(EventTarget.prototype.addEventListener as (type: string, fn: (e: any) => void) => void),
   arraySlice: uncurry(ArrayBuffer.prototype.slice as (begin?: number, end?: number) => ArrayBuffer),
   u8Slice: uncurry(Uint8Array.prototype.slice as (begin?: number, end?: number) => Uint8Array),
+  indexOf: uncurry(String.prototype.indexOf as (s: string, from?: number) => number),
+  slice: uncurry(String.prototype.slice as (a: number, b?: number) => string),
+  dispatch: uncurry(EventTarget.prototype.dispatchEvent as (e: Event) => boolean),
+  Event,
+  MessageEvent,
+  CloseEvent,
+  // For the tools (injected later, when the page may have changed these):
+  RegExp,
+  exec: uncurry(RegExp.prototype.exec as (s: string) => RegExpExecArray | null),
+  hasOwn: uncurry(Object.prototype.hasOwnProperty as (key: PropertyKey) => boolean),
+  shift: uncurry(Array.prototype.shift as () => unknown),
+  parse: JSON.parse,
+  stringify: JSON.stringify,
+  /**
+   * An array without a prototype: appending (`a[a.length] = x`) cannot reach a setter the
+   * page put on Array.prototype. Structured clone still sees an array.
+   */
+  list<T>(): T[] {
+    const a: T[] = [];
+    setPrototypeOf(a, null);
+    return a;
+  },
   getter<T>(proto: object, name: string): (self: unknown) => T {
     return uncurry(Object.getOwnPropertyDescriptor(proto, name)!.get!) as (self: unknown) => T;
   },

@@ -6,13 +6,12 @@
  * sends one frame per task (ping-pong) does not wake the relay once per frame. A batch
  * holding over 1 MB of payload goes at once. Binary payloads are transferred, not copied again.
  */
-import type { HookCommand } from '../protocol/commands';
 import { HOOK_HANDSHAKE, type HookMessage } from '../protocol/hook';
 import { after, natives } from './natives';
 
 const channel = new natives.MessageChannel();
-let batch = list<HookMessage>();
-let transfer = list<Transferable>();
+let batch = natives.list<HookMessage>();
+let transfer = natives.list<Transferable>();
 let scheduled = false;
 let pending = 0; // payload characters or bytes in the batch
 let lastFlush = -Infinity;
@@ -27,29 +26,16 @@ function flush(): void {
   pending = 0;
   lastFlush = natives.now();
   const messages = batch, transferables = transfer;
-  batch = list();
-  transfer = list();
+  batch = natives.list();
+  transfer = natives.list();
   natives.portPost(channel.port1, messages, transferables);
 }
 
-/**
- * An array without a prototype: appending to it cannot reach a setter or `push` the page put
- * on Array.prototype. Structured clone still sees an array.
- */
-function list<T>(): T[] {
-  const a: T[] = [];
-  natives.setPrototypeOf(a, null);
-  return a;
-}
-
-function append<T>(to: T[], item: T): void {
-  to[to.length] = item;
-}
 
 /** Queues a message; `bytes` is a fresh buffer owned by the hook, moved to the relay. */
 export function report(message: HookMessage, bytes?: ArrayBuffer): void {
-  append(batch, message);
-  if (bytes) append(transfer, bytes);
+  batch[batch.length] = message;
+  if (bytes) transfer[transfer.length] = bytes;
   const data = (message as { data?: unknown }).data;
   pending += bytes ? bufferLength(bytes) : typeof data === 'string' ? data.length : 0;
   if (pending > BATCH_MAX) return natives.queueMicrotask(flush);
@@ -64,25 +50,10 @@ export function connectToRelay(): void {
   natives.postToWindow(window, HOOK_HANDSHAKE, '*', [channel.port2]);
 }
 
-/** Commands from the relay arrive on the same private port. */
-export function onCommand(handler: (command: HookCommand) => void): void {
+/** Commands from the relay arrive on the same private port (the tools validate them). */
+export function onCommand(handler: (command: unknown) => void): void {
   natives.addListener(channel.port1, 'message', (event: MessageEvent) => {
-    const command = natives.getter<unknown>(MessageEvent.prototype, 'data')(event);
-    if (isHookCommand(command)) {
-      try { handler(command); } catch { /* a failed command must not break the page */ }
-    }
+    try { handler(natives.getter<unknown>(MessageEvent.prototype, 'data')(event)); } catch { /* a failed command must not break the page */ }
   });
   natives.Reflect.apply(MessagePort.prototype.start, channel.port1, []);
-}
-
-function isHookCommand(c: unknown): c is HookCommand {
-  if (typeof c !== 'object' || c === null) return false;
-  const o = c as Record<string, unknown>;
-  if (typeof o.id !== 'number') return false;
-  if (o.op === 'send' || o.op === 'simulate-message') return typeof o.data === 'string' || o.data instanceof natives.ArrayBuffer;
-  if (o.op === 'close' || o.op === 'simulate-close') return typeof o.code === 'number' && typeof o.reason === 'string';
-  if (o.op === 'verdict') return typeof o.pauseId === 'number' && typeof o.forward === 'boolean' && (o.data === null || typeof o.data === 'string');
-  // configure: the relay validated the rules (isTabConfig); here only the envelope.
-  if (o.op === 'configure') return natives.isArray(o.rules);
-  return o.op === 'simulate-error' || o.op === 'release-all';
 }

@@ -1,13 +1,12 @@
 /**
  * Watches one socket from its construction: its listeners are added first, so they run
- * before any of the page's and never wrap them. Also keeps the live sockets by id so that
- * the panel's commands can act on them.
+ * before any of the page's and never wrap them. Also keeps the live sockets by id, for the
+ * tools (rules, breakpoints, the panel's commands: core.ts) once they are installed.
  */
-import type { HookCommand } from '../protocol/commands';
-import { runCommand, simulate, type SocketAccess } from './commands';
-import { natives, timestamp } from './natives';
+import { TOOLS_KEY, type Core, type Sockets, type Tools } from './core';
+import { answer } from './mask';
+import { after, natives, timestamp } from './natives';
 import { captureBinary } from './payload';
-import { active as interceptActive, holdClose, incoming, initIntercept } from './intercept';
 import { onCommand, report } from './reporter';
 
 const proto = WebSocket.prototype;
@@ -25,9 +24,11 @@ const get = {
 const nativeSend = natives.uncurry(proto.send as (data: unknown) => void);
 const nativeClose = natives.uncurry(proto.close as (code?: number, reason?: string) => void);
 const stopImmediate = natives.uncurry(Event.prototype.stopImmediatePropagation as () => void);
-const dispatch = natives.uncurry(EventTarget.prototype.dispatchEvent as (e: Event) => boolean);
-const indexOf = natives.uncurry(String.prototype.indexOf as (s: string, from?: number) => number);
-const slice = natives.uncurry(String.prototype.slice as (a: number, b?: number) => string);
+const { dispatch, indexOf, slice } = natives;
+const R = natives.Reflect;
+
+/** Installed by the tools when a panel first needs them; until then capture is all there is. */
+export let tools: Tools | null = null;
 
 const ids = new natives.WeakMap<object, number>();
 const live = new natives.Map<number, WebSocket>();
@@ -60,9 +61,9 @@ export function track(ws: WebSocket, protocols: string[]): void {
     const t = timestamp();
     const data = get.data(event);
     if (flags.releasing === id) return; // a held or rewritten frame being delivered: already reported
-    if (flags.simulating !== id && interceptActive() && (typeof data === 'string' || captureBinary(data)?.bytes)) {
+    if (flags.simulating !== id && tools?.active() && (typeof data === 'string' || captureBinary(data)?.bytes)) {
       const payload = typeof data === 'string' ? data : captureBinary(data)!.bytes!;
-      if (incoming(id, ws, payload)) { stopImmediate(event); return; }
+      if (tools.incoming(id, ws, payload)) { stopImmediate(event); return; }
     }
     const extra = flags.simulating === id ? { simulated: true as const } : {};
     const binary = captureBinary(data);
@@ -73,7 +74,7 @@ export function track(ws: WebSocket, protocols: string[]): void {
   natives.addListener(ws, 'close', (event: CloseEvent) => {
     if (flags.simulating === id || flags.releasing === id) return; // our own close event, reported elsewhere
     const real = { code: get.code(event), reason: get.reason(event), wasClean: get.wasClean(event) };
-    if (holdClose(id, real)) { stopImmediate(event); return; } // delivered after the held frames
+    if (tools?.holdClose(id, real)) { stopImmediate(event); return; } // delivered after the held frames
     natives.mapDelete(live, id);
     const fake = natives.mapGet(pendingClose, id) as { code: number; reason: string } | undefined;
     if (!fake) {
@@ -85,7 +86,7 @@ export function track(ws: WebSocket, protocols: string[]): void {
     stopImmediate(event);
     report({ k: 'close', id, t: timestamp(), code: fake.code, reason: fake.reason, wasClean: true, simulated: true });
     const init = { code: fake.code, reason: fake.reason, wasClean: true };
-    simulate(access, id, () => dispatch(ws, natives.Reflect.construct(CloseEvent, ['close', init]) as Event));
+    simulate(id, () => dispatch(ws, R.construct(natives.CloseEvent, ['close', init]) as Event));
   });
 }
 
@@ -96,39 +97,48 @@ function originOf(ws: WebSocket): string {
   return end < 0 ? url : slice(url, 0, end);
 }
 
-const access: SocketAccess = {
-  socket: (id) => natives.mapGet(live, id) as WebSocket | undefined,
-  nativeSend: (ws, data) => nativeSend(ws, data),
-  nativeClose: (ws, code, reason) => nativeClose(ws, code, reason),
-  readyState: get.readyState,
-  binaryType: get.binaryType,
-  origin: originOf,
-  reportPanelSend: (id, data) => reportSend(id, data, 1, 'panel'),
-  flags,
-  setPendingClose: (id, close) => natives.mapSet(pendingClose, id, close),
-};
+/** Runs `run` with what the socket's listeners report marked as simulated. */
+function simulate(id: number, run: () => void): void {
+  flags.simulating = id;
+  try { run(); } finally { flags.simulating = 0; }
+}
 
-onCommand((command: HookCommand) => runCommand(command, access));
-
-/** Delivers a frame (or close) to the page's listeners after the hook held or rewrote it. */
+/** Delivers a frame (or close) to the page's listeners after the tools held or rewrote it. */
 function release(id: number, run: () => void): void {
   flags.releasing = id;
   try { run(); } finally { flags.releasing = 0; }
 }
 
-initIntercept({
+const sockets: Sockets = {
+  socket: (id) => natives.mapGet(live, id) as WebSocket | undefined,
   url: get.url,
-  socket: access.socket,
+  readyState: get.readyState,
+  binaryType: get.binaryType,
+  origin: originOf,
   send: (ws, data) => nativeSend(ws, data),
+  close: (ws, code, reason) => nativeClose(ws, code, reason),
+  reportPanelSend: (id, data) => reportSend(id, data, 1, 'panel'),
   deliver: (ws, data) => {
     const id = idOf(ws)!;
-    const payload = typeof data === 'string' || get.binaryType(ws) !== 'blob' ? data : natives.Reflect.construct(natives.Blob, [[data]]);
-    release(id, () => dispatch(ws, natives.Reflect.construct(MessageEvent, ['message', { data: payload, origin: originOf(ws) }]) as Event));
+    const payload = typeof data === 'string' || get.binaryType(ws) !== 'blob' ? data : R.construct(natives.Blob, [[data]]);
+    release(id, () => dispatch(ws, R.construct(natives.MessageEvent, ['message', { data: payload, origin: originOf(ws) }]) as Event));
   },
   deliverClose: (ws, init) => {
     const id = idOf(ws)!;
     natives.mapDelete(live, id);
     report({ k: 'close', id, t: timestamp(), code: init.code ?? 1005, reason: init.reason ?? '', wasClean: init.wasClean ?? false });
-    release(id, () => dispatch(ws, natives.Reflect.construct(CloseEvent, ['close', init]) as Event));
+    release(id, () => dispatch(ws, R.construct(natives.CloseEvent, ['close', init]) as Event));
   },
-});
+  simulate,
+  setPendingClose: (id, close) => natives.mapSet(pendingClose, id, close),
+};
+
+const core: Core = {
+  natives, report, timestamp, after, sockets,
+  install(t) {
+    tools = t;
+    answer(TOOLS_KEY, undefined); // once
+  },
+};
+answer(TOOLS_KEY, core);
+onCommand((command) => tools?.run(command));

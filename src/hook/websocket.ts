@@ -5,10 +5,9 @@
  */
 import { replaceConstructor, replaceMethod } from './mask';
 import { natives } from './natives';
-import { active as interceptActive, outgoing } from './intercept';
 import { captureBinary, normalizeSendArgument } from './payload';
 import { scrubStack } from './stack';
-import { idOf, reportSend, track } from './track';
+import { idOf, reportSend, tools, track } from './track';
 
 const R = natives.Reflect;
 
@@ -29,8 +28,8 @@ export function patchWebSocket(win: Window & typeof globalThis): void {
         value = normalizeSendArgument(data);
         const state = readyState(this);
         // Rules and breakpoints (when any are set) decide, reporting what they do; CONNECTING throws natively.
-        if (state === 1 && interceptActive() && (typeof value === 'string' || (value = captureBinary(value)?.bytes ?? value) instanceof natives.ArrayBuffer)) {
-          return outgoing(id, this, value as string | ArrayBuffer, state);
+        if (state === 1 && tools?.active() && (typeof value === 'string' || (value = captureBinary(value)?.bytes ?? value) instanceof natives.ArrayBuffer)) {
+          return tools.outgoing(id, this, value as string | ArrayBuffer, state);
         }
         R.apply(send, this, [value]);
       } catch (error) {
