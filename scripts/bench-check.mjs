@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// Performance regression check for CI (≈ 1–2 minutes): builds the Chrome extension into a
-// temporary folder, runs the fast subset of the benchmarks (`bench/index.ts --quick`: hook
-// size, page-load cost, echo-loop overhead ratios with short runs, ingest at 20k/s for 3 s)
-// and fails when a metric's ratio to its budget falls more than its tolerance (10%, or 0 for
-// exact ones such as "frames shown ÷ sent") below 1. Ratios, never absolute times.
+// Performance regression check, run by `.ci/run` after `npm test` (≈ 2–3 minutes): builds the Chrome
+// extension into a temporary folder, runs the fast subset of the benchmarks (`bench/index.ts --quick`:
+// hook size, page-load cost, echo-loop overhead ratios with short runs, ingest at 20k/s for 3 s) and
+// compares each metric's ratio to its budget — ratios, never absolute times:
+//   - a metric within budget fails when its ratio falls more than its tolerance (10%, or 0 for exact
+//     ones such as "frames shown ÷ sent") below 1;
+//   - a known miss (bench/known-misses.json: the budgets not met yet, with the ratio recorded when the
+//     miss was written down and why) fails when its ratio falls more than 10% below that record.
+// Short runs on a shared machine are noisy, so a suite with a failing metric is run once more and the
+// better of the two ratios counts: a regression has to show twice.
 //
-//   node scripts/bench-check.mjs [--no-build] [--ignore=id,id] [--only=suite,suite]
-//
-// --no-build uses dist/chrome as it is; --ignore skips known misses by metric id.
+//   node scripts/bench-check.mjs [--no-build] [--only=suite,suite]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +19,7 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const ignore = new Set((option('ignore') ?? '').split(',').filter(Boolean));
+const knownMisses = JSON.parse(readFileSync(join(root, 'bench/known-misses.json'), 'utf8'));
 const work = mkdtempSync(join(tmpdir(), 'wsinspect-bench-check-'));
 const started = Date.now();
 
@@ -28,24 +31,45 @@ function run(command, commandArgs, env = {}) {
   }
 }
 
+let attempt = 0;
+function measure(dist, suites) {
+  const json = join(work, `metrics-${attempt++}.json`);
+  run('npx', ['tsx', 'bench/index.ts', '--quick', `--json=${json}`, ...(suites ? [`--only=${suites.join(',')}`] : [])], { BENCH_DIST: dist });
+  return JSON.parse(readFileSync(json, 'utf8')).metrics.filter((m) => m.budget);
+}
+
+/** The ratio below which a metric counts as a regression. */
+function floorOf(m) {
+  const known = knownMisses[m.id];
+  if (known) return known.ratio * 0.9;
+  return 1 - (m.tolerance ?? 0.1);
+}
+
 try {
   let dist = join(root, 'dist/chrome');
   if (!args.includes('--no-build')) {
     dist = join(work, 'chrome');
     run('npx', ['vite', 'build', '--mode', 'chrome', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn']);
   }
-  const json = join(work, 'metrics.json');
-  const only = option('only') ? [`--only=${option('only')}`] : [];
-  run('npx', ['tsx', 'bench/index.ts', '--quick', `--json=${json}`, ...only], { BENCH_DIST: dist });
-
-  const { metrics } = JSON.parse(readFileSync(json, 'utf8'));
-  const rows = metrics.filter((m) => m.budget).map((m) => {
-    const tolerance = m.tolerance ?? 0.1;
-    const status = ignore.has(m.id) ? 'ignored' : m.ratio >= 1 ? 'ok' : m.ratio >= 1 - tolerance ? 'ok (within tolerance)' : 'REGRESSION';
-    return { id: m.id, value: m.shown ?? +m.value.toFixed(3), budget: `${m.budget.op} ${m.budget.value}`, ratio: m.ratio.toFixed(3), 'fails below': (1 - tolerance).toFixed(2), status };
+  const metrics = measure(dist, option('only')?.split(','));
+  const failing = metrics.filter((m) => m.ratio < floorOf(m));
+  if (failing.length) {
+    const suites = [...new Set(failing.map((m) => m.id.split('.')[0]))];
+    console.log(`\nbench-check: ${failing.map((m) => m.id).join(', ')} below the floor; running ${suites.join(', ')} once more`);
+    for (const again of measure(dist, suites)) {
+      const first = metrics.find((m) => m.id === again.id);
+      if (first && again.ratio > first.ratio) Object.assign(first, again);
+    }
+  }
+  const rows = metrics.map((m) => {
+    const floor = floorOf(m);
+    const known = knownMisses[m.id];
+    const status = m.ratio < floor ? 'REGRESSION' : m.ratio >= 1 ? 'ok' : known ? 'known miss' : 'ok (within tolerance)';
+    return { id: m.id, value: m.shown ?? +m.value.toFixed(3), budget: `${m.budget.op} ${m.budget.value}`, ratio: m.ratio.toFixed(3), 'fails below': floor.toFixed(2), status };
   });
   console.log('\nbench-check: ratio to budget (≥ 1 within budget), fast subset');
   console.table(rows);
+  for (const [id, known] of Object.entries(knownMisses)) if (rows.some((r) => r.id === id)) console.log(`  known miss ${id}: ${known.why}`);
   const failed = rows.filter((r) => r.status === 'REGRESSION');
   console.log(`bench-check: ${failed.length ? `FAILED (${failed.map((r) => r.id).join(', ')})` : 'passed'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   process.exitCode = failed.length ? 1 : 0;

@@ -65,6 +65,31 @@ export function defineInterceptSuite(driver: PanelDriver): PanelOnPage {
     await waitFor(async () => (await s.panel.$$('[data-testid="rule"]')).length === 0, 'rules removed');
   });
 
+  // The rules engine is injected into frames when a rule is first set (src/hook/tools.ts):
+  // it must reach sockets of every frame, about:blank ones included, not only the top one.
+  test('rules apply to sockets in an about:blank iframe and a same-origin iframe opened before them', async () => {
+    await s.page.evaluate(async (wsUrl) => {
+      const open = (win: any) => new Promise((resolve) => {
+        const ws = new win.WebSocket(`${wsUrl}/echo`);
+        ws.onopen = () => resolve(ws);
+      });
+      const blank = document.createElement('iframe');
+      document.body.append(blank);
+      const same = document.createElement('iframe');
+      same.src = '/app?frame';
+      document.body.append(same);
+      await new Promise((r) => { same.onload = r; });
+      (window as any).frameSockets = [await open(blank.contentWindow), await open(same.contentWindow)];
+    }, s.server.wsUrl);
+    await addRule({ name: 'frames', dir: 'sent', match: 'from a frame', action: 'replace', value: 'rewritten in a frame' });
+    await settle();
+    await s.page.evaluate(() => (window as any).frameSockets.forEach((ws: WebSocket) => ws.send('from a frame')));
+    await waitFor(() => serverTexts().filter((t) => t === 'rewritten in a frame').length === 2, 'both frames\' frames rewritten');
+    expect(serverTexts()).not.toContain('from a frame');
+    for (const b of await s.panel.$$('[data-testid="rule"] button')) await b.click().catch(() => {});
+    await waitFor(async () => (await s.panel.$$('[data-testid="rule"]')).length === 0, 'rules removed');
+  });
+
   test('outgoing breakpoint: held in order, forwarded edited; later frames wait behind it', async () => {
     await s.panel.click('[data-testid="break-sent"]');
     await fill(s.panel, 'break-match', 'hold me');
