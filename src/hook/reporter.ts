@@ -52,8 +52,9 @@ export function connectToRelay(): void {
 
 /** Commands from the relay arrive on the same private port (the tools validate them). */
 export function onCommand(handler: (command: unknown) => void): void {
+  const data = natives.getter<unknown>(MessageEvent.prototype, 'data');
   natives.addListener(channel.port1, 'message', (event: MessageEvent) => {
-    try { handler(natives.getter<unknown>(MessageEvent.prototype, 'data')(event)); } catch { /* a failed command must not break the page */ }
+    try { handler(data(event)); } catch { /* a failed command must not break the page */ }
   });
   natives.Reflect.apply(MessagePort.prototype.start, channel.port1, []);
 }
