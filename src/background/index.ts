@@ -1,6 +1,9 @@
 import browser from 'webextension-polyfill';
 import toolsFile from '../hook/tools.ts?script&iife';
+import { HandshakeLog } from './handshakes';
 import { Router } from './router';
+
+const handshakes = new HandshakeLog(browser.storage.session);
 
 /** Per tab, the chain of pending tool injections: commands keep their order. */
 const chains = new Map<number, Promise<void>>();
@@ -13,6 +16,7 @@ const router = new Router({
   sendToFrame(tabId, frameId, request) {
     browser.tabs.sendMessage(tabId, request, { frameId }).catch(() => { /* the frame is gone */ });
   },
+  recentHandshakes: (tabId) => handshakes.forTab(tabId),
   withTools(tabId, frameId, then) {
     const target = frameId === null ? { tabId, allFrames: true } : { tabId, frameIds: [frameId] };
     const chain = (chains.get(tabId) ?? Promise.resolve())
@@ -30,8 +34,19 @@ browser.runtime.onConnect.addListener((port) => router.connect(port));
 // Handshakes the hook cannot see (sockets opened by workers) are still visible here.
 browser.webRequest?.onBeforeRequest.addListener(
   (details) => {
-    if (details.tabId >= 0) router.handshake(details.tabId, details.url, details.timeStamp, details.frameId);
+    if (details.tabId < 0) return undefined;
+    handshakes.record(details.tabId, { url: details.url, time: details.timeStamp, frameId: details.frameId });
+    router.handshake(details.tabId, details.url, details.timeStamp, details.frameId);
     return undefined;
   },
   { urls: ['ws://*/*', 'wss://*/*'], types: ['websocket'] },
 );
+// A tab's handshakes belong to the page it shows: forgotten when it loads another one, or closes.
+browser.webRequest?.onBeforeRequest.addListener(
+  (details) => {
+    if (details.tabId >= 0) handshakes.forget(details.tabId);
+    return undefined;
+  },
+  { urls: ['<all_urls>'], types: ['main_frame'] },
+);
+browser.tabs.onRemoved.addListener((tabId) => handshakes.forget(tabId));

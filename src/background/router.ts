@@ -19,6 +19,8 @@ export interface RouterDeps {
    * the frame (null: all frames of the tab), injecting them if needed. In order per tab.
    */
   withTools(tabId: number, frameId: number | null, then: () => void): void;
+  /** Handshakes the browser reported for the tab before a panel subscribed (see handshakes.ts). */
+  recentHandshakes(tabId: number): Promise<Array<{ url: string; time: number; frameId: number }>>;
 }
 
 /** Rules or a breakpoint to apply (not the reset sent when the last panel goes). */
@@ -95,6 +97,11 @@ export class Router {
       tabId = message.tabId;
       add(this.panels, tabId, port);
       this.deps.sendToTab(tabId, { v: PROTOCOL_VERSION, type: 'sync', since: sanitizeSince(message.since) });
+      const subscribed = tabId;
+      void this.deps.recentHandshakes(subscribed).then((list) => {
+        if (tabId !== subscribed) return;
+        for (const h of list) port.postMessage({ v: PROTOCOL_VERSION, type: 'handshake', ...h } satisfies HandshakeMessage);
+      }).catch(() => undefined);
     });
     port.onDisconnect.addListener(() => {
       if (tabId === undefined) return;

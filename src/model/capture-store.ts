@@ -94,6 +94,8 @@ export class CaptureStore {
 
   apply(message: PanelMessage): void {
     if (message.type === 'handshake') {
+      // The background resends the handshakes it kept when a panel (re)subscribes: once is enough.
+      if (this.handshakes.some((h) => h.url === message.url && h.time === message.time)) return;
       this.handshakes = [...this.handshakes.slice(-999), { url: message.url, time: message.time }];
       this.version++;
       return;

@@ -18,3 +18,7 @@ afterAll(async () => {
 test('a worker\'s socket is shown as uncaptured; the page\'s own socket is captured', async () => {
   await checkWorkerSocketIsReported(server, await chromium.browser.newPage(), (page) => openPanelAsTab(chromium, page));
 });
+
+test('a worker\'s socket opened before the panel is still listed as uncaptured', async () => {
+  await checkWorkerSocketIsReported(server, await chromium.browser.newPage(), (page) => openPanelAsTab(chromium, page), true);
+});

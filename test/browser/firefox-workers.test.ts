@@ -22,3 +22,7 @@ const openPanel = (page: Page) => openFirefoxPanelTab(firefox, page.url(), 1400,
 test('a worker\'s socket is shown as uncaptured; the page\'s own socket is captured', async () => {
   await checkWorkerSocketIsReported(server, await firefox.browser.newPage(), openPanel);
 });
+
+test('a worker\'s socket opened before the panel is still listed as uncaptured', async () => {
+  await checkWorkerSocketIsReported(server, await firefox.browser.newPage(), openPanel, true);
+});
