@@ -3,23 +3,14 @@
  * DevTools, shows every frame (text, binary, Blob, server close) including those from an
  * iframe and those sent before DevTools opened, then live frames.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, openPanelInDevTools, type Chromium } from '../helpers/chromium';
+import { expect, test } from 'vitest';
+import { useChromium, useServer } from '../helpers/lifecycle';
+import { openPanelInDevTools, type Chromium } from '../helpers/chromium';
 import { panelCount, panelRows, waitFor } from '../helpers/panel';
-import { startTestServer, type TestServer } from '../helpers/servers';
 import { EXPECTED_ROWS, EXPECTED_SERVER_MESSAGES, serveTrafficPage } from './traffic-page';
 
-let chromium: Chromium;
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const server = useServer();
+const chromium = useChromium();
 
 const asText = (rows: { dir: string; opcode: string; preview: string }[]) => rows.map((r) => `${r.dir} ${r.opcode} ${r.preview}`);
 

@@ -1,19 +1,10 @@
 /** Security (suites/security.ts) in Chromium, on the panel page as a tab. */
-import { afterAll, beforeAll } from 'vitest';
-import { CHROME_DIST, launchChromium, openPanelAsTab, type Chromium } from '../helpers/chromium';
-import { startTestServer, type TestServer } from '../helpers/servers';
+import { CHROME_DIST, openPanelAsTab } from '../helpers/chromium';
+import { useChromium, useServer } from '../helpers/lifecycle';
 import { defineSecuritySuite } from './suites/security';
 
-let chromium: Chromium;
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const server = useServer();
+const chromium = useChromium();
 
 defineSecuritySuite({
   newPage: () => chromium.browser.newPage(),

@@ -1,19 +1,11 @@
 /** Chromium: a worker's socket is reported as uncaptured (see worker-socket.ts). */
-import { afterAll, beforeAll, test } from 'vitest';
-import { launchChromium, openPanelAsTab, type Chromium } from '../helpers/chromium';
-import { startTestServer, type TestServer } from '../helpers/servers';
+import { test } from 'vitest';
+import { useChromium, useServer } from '../helpers/lifecycle';
+import { openPanelAsTab, type Chromium } from '../helpers/chromium';
 import { checkWorkerSocketIsReported } from './worker-socket';
 
-let chromium: Chromium;
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const server = useServer();
+const chromium = useChromium();
 
 test('a worker\'s socket is shown as uncaptured; the page\'s own socket is captured', async () => {
   await checkWorkerSocketIsReported(server, await chromium.browser.newPage(), (page) => openPanelAsTab(chromium, page));

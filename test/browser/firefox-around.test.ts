@@ -2,22 +2,14 @@
  * Firefox ESR: constructors reached around the patch are captured (see around-the-patch.ts).
  * Firefox runs no content script in data: or blob: frames: their sockets are listed as uncaptured.
  */
-import { afterAll, beforeAll, test } from 'vitest';
-import { launchFirefox, type Firefox } from '../helpers/firefox';
+import { test } from 'vitest';
+import { useFirefox, useServer } from '../helpers/lifecycle';
+import { type Firefox } from '../helpers/firefox';
 import { openFirefoxPanelTab } from './shared/firefox-panel';
-import { startTestServer, type TestServer } from '../helpers/servers';
 import { checkAroundThePatch, serveAroundPage } from './around-the-patch';
 
-let firefox: Firefox;
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-  firefox = await launchFirefox();
-});
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
+const server = useServer();
+const firefox = useFirefox();
 
 test('new iframes, srcdoc frames and the prototype\'s constructor are captured', async () => {
   const page = await firefox.browser.newPage();

@@ -2,25 +2,16 @@
  * The spine in Firefox ESR: the hook captures the shared traffic page (text, binary, Blob,
  * server close, iframe); the panel shows it, first opened as a tab, then inside the real DevTools.
  */
-import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest';
+import { expect, onTestFinished, test } from 'vitest';
+import { useFirefox, useServer } from '../helpers/lifecycle';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, type Firefox } from '../helpers/firefox';
+import { type Firefox } from '../helpers/firefox';
 import { openPanelInFirefoxDevTools } from '../helpers/firefox-devtools';
 import { panelCount, panelRows, waitFor, type RowText } from '../helpers/panel';
-import { startTestServer, type TestServer } from '../helpers/servers';
 import { EXPECTED_ROWS, EXPECTED_SERVER_MESSAGES, serveTrafficPage } from './traffic-page';
 
-let firefox: Firefox;
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  firefox = await launchFirefox();
-});
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
+const server = useServer();
+const firefox = useFirefox();
 
 const asText = (rows: RowText[]) => rows.map((r) => `${r.dir} ${r.opcode} ${r.preview}`);
 

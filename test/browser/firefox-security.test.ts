@@ -1,20 +1,11 @@
 /** Security (suites/security.ts) in Firefox ESR, on the panel page as a tab (`?tabUrl=`). */
-import { afterAll, beforeAll } from 'vitest';
-import { FIREFOX_DIST, launchFirefox, type Firefox } from '../helpers/firefox';
-import { startTestServer, type TestServer } from '../helpers/servers';
+import { FIREFOX_DIST } from '../helpers/firefox';
+import { useFirefox, useServer } from '../helpers/lifecycle';
 import { openFirefoxPanelTab } from './shared/firefox-panel';
 import { defineSecuritySuite } from './suites/security';
 
-let firefox: Firefox;
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-  firefox = await launchFirefox();
-});
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
+const server = useServer();
+const firefox = useFirefox();
 
 defineSecuritySuite({
   newPage: () => firefox.browser.newPage(),

@@ -1,21 +1,13 @@
 /** Firefox ESR: a worker's socket is reported as uncaptured (see worker-socket.ts). */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, test } from 'vitest';
-import { launchFirefox, type Firefox } from '../helpers/firefox';
+import { test } from 'vitest';
+import { useFirefox, useServer } from '../helpers/lifecycle';
+import { type Firefox } from '../helpers/firefox';
 import { openFirefoxPanelTab } from './shared/firefox-panel';
-import { startTestServer, type TestServer } from '../helpers/servers';
 import { checkWorkerSocketIsReported } from './worker-socket';
 
-let firefox: Firefox;
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-  firefox = await launchFirefox();
-});
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
+const server = useServer();
+const firefox = useFirefox();
 
 const openPanel = (page: Page) => openFirefoxPanelTab(firefox, page.url(), 1400, '[data-testid="count"], [data-testid="empty"]');
 
