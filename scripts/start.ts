@@ -3,7 +3,9 @@
 //
 //   npm start                      Chromium (/usr/bin/chromium or $CHROMIUM_PATH)
 //   npm run start:firefox          Firefox ESR (/usr/bin/firefox-esr or $FIREFOX_PATH)
-//   node scripts/start.mjs --no-build   reuse the existing dist/
+//   npx tsx scripts/start.ts --no-build   reuse the existing dist/
+//
+// DevTools is opened on our panel by the same helpers the browser tests use (test/helpers/).
 //
 // Environment: PORT (demo server, default 8080; a free port if taken), HEADLESS=1.
 // Ctrl+C (or closing the browser) closes the browser and the demo server.
@@ -11,7 +13,11 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
+// @ts-expect-error: plain JavaScript (demo/server.mjs), run by node as it is
 import { startDemoServer } from '../demo/server.mjs';
+import { openPanelInDevTools } from '../test/helpers/chromium';
+import { openPanelInFirefoxDevTools } from '../test/helpers/firefox-devtools';
+import type { Firefox } from '../test/helpers/firefox';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -26,9 +32,9 @@ if (!headless && process.platform === 'linux' && !process.env.DISPLAY && !proces
   console.log('      Run `xvfb-run -a npm start` for a virtual display, or start it from a desktop session.');
 }
 
-const cleanups = [];
+const cleanups: Array<() => unknown> = [];
 let shuttingDown = false;
-async function shutdown(code = 0) {
+async function shutdown(code = 0): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   // Each step gets a few seconds: after Ctrl+C the browser may already be gone.
@@ -54,11 +60,12 @@ async function main() {
 
   // 2. The demo server on 127.0.0.1.
   const wanted = Number(process.env.PORT) || 8080;
-  let demo;
+  let demo: { port: number; url: string; close(): unknown };
   try {
     demo = await startDemoServer({ port: wanted, host: '127.0.0.1' });
   } catch (error) {
-    if (error?.code !== 'EADDRINUSE' && error?.code !== 'EACCES') throw error;
+    const code = (error as { code?: string })?.code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;
     demo = await startDemoServer({ port: 0, host: '127.0.0.1' });
     console.log(`port ${wanted} is not available, using ${demo.port}`);
   }
@@ -74,7 +81,7 @@ async function main() {
   console.log('Press Ctrl+C to close the browser and stop the demo server.');
 }
 
-async function startChromium(url) {
+async function startChromium(url: string): Promise<void> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'wsinspect-start-'));
   cleanups.push(() => rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10 }));
   const runningAsRoot = process.getuid?.() === 0;
@@ -108,38 +115,14 @@ async function startChromium(url) {
   await page.goto(url);
   console.log('demo page loaded, opening DevTools…');
 
-  const devtools = await page.openDevTools();
-  const panelTabId = `chrome-extension://${extensionId}WebSockets`;
-  const deadline = Date.now() + 30_000;
-  // DevTools takes a few seconds to initialise: retry until our panel's tab exists. The
-  // expression is a string so that the dynamic import runs inside the DevTools page.
-  for (;;) {
-    const selected = await devtools.evaluate(`(async () => {
-      try {
-        const UI = await import('./ui/legacy/legacy.js');
-        const pane = UI.InspectorView.InspectorView.instance().tabbedPane;
-        if (!pane.tabIds().includes(${JSON.stringify(panelTabId)})) return false;
-        pane.selectTab(${JSON.stringify(panelTabId)});
-        return true;
-      } catch { return false; }
-    })()`).catch(() => false);
-    if (selected) break;
-    if (Date.now() > deadline) throw new Error('the WebSockets panel did not appear in DevTools');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-
-  let panel;
-  while (!(panel = devtools.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/src/panel/panel.html`)))) {
-    if (Date.now() > deadline) throw new Error('the WebSockets panel did not load');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const panel = await openPanelInDevTools({ browser, extensionId, close: () => browser.close() }, page);
   await panel.waitForSelector('[data-testid="frame-row"]', { timeout: 15_000 }).catch(() => {});
   const frames = await panel.$eval('[data-testid="count"]', (e) => e.textContent).catch(() => 'no frames yet');
   console.log(`WebSockets panel opened in DevTools (${frames})`);
   if (headless) console.log('(headless: nothing is shown on screen; the browser keeps running until Ctrl+C)');
 }
 
-async function startFirefox(url) {
+async function startFirefox(url: string): Promise<void> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
@@ -161,63 +144,17 @@ async function startFirefox(url) {
   await page.goto(url);
   console.log('demo page loaded, opening DevTools…');
   try {
-    const frames = await openFirefoxPanel(browser, page.url());
-    console.log(`WebSockets panel opened in DevTools (${frames})`);
+    const panel = await openPanelInFirefoxDevTools({ browser } as Firefox, page);
+    const deadline = Date.now() + 15_000;
+    let frames = '';
+    while (!(frames = await panel.evaluate<string>(`document.querySelector('[data-testid="frame-row"]') ? document.querySelector('[data-testid="count"]')?.textContent ?? '' : ''`)) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    console.log(`WebSockets panel opened in DevTools (${frames || 'no frames yet'})`);
   } catch (error) {
-    console.log(`could not open DevTools automatically (${error.message}).`);
+    console.log(`could not open DevTools automatically (${(error as Error).message}).`);
     console.log('Open DevTools (F12) and choose the "WebSockets" panel: frames sent before DevTools opened are there too.');
   }
-}
-
-/**
- * Firefox has no DevTools protocol for this: run code in the browser window's chrome scope
- * over WebDriver BiDi (Firefox internals, checked with Firefox ESR 153; may break on upgrades).
- * Opens the toolbox for the tab showing `url`, selects our panel and returns its frame count.
- */
-async function openFirefoxPanel(browser, url) {
-  const PANEL_COUNT_FRAME_SCRIPT = `sendAsyncMessage(NAME, (content.document.querySelector('[data-testid="frame-row"]')
-    && content.document.querySelector('[data-testid="count"]')?.textContent) || '')`;
-  const { connection } = browser;
-  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const context = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml')?.context;
-  if (!context) throw new Error('no browser window found');
-  const { result } = await connection.send('script.callFunction', {
-    target: { context },
-    'moz:scope': 'chrome',
-    awaitPromise: true,
-    arguments: [{ type: 'string', value: url }, { type: 'string', value: PANEL_COUNT_FRAME_SCRIPT }],
-    functionDeclaration: `async (url, countScript) => {
-      const tab = gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec === url);
-      if (!tab) throw new Error('no tab shows ' + url);
-      gBrowser.selectedTab = tab;
-      const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
-      const { gDevTools } = require('devtools/client/framework/devtools');
-      const toolbox = await gDevTools.showToolboxForTab(tab);
-      const deadline = Date.now() + 20000;
-      let id;
-      while (!(id = [...toolbox.additionalToolDefinitions.keys()].find((k) => k.startsWith('webext-devtools-panel-')))) {
-        if (Date.now() > deadline) throw new Error('the WebSockets panel did not appear in DevTools');
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      await toolbox.selectTool(id);
-      // The panel runs in the extension process: ask a frame script for its frame count.
-      const panel = toolbox.doc.getElementById('toolbox-panel-iframe-' + id)?.contentDocument.querySelector('browser');
-      if (!panel) return 'frame count unknown';
-      const name = 'wsinspect-start:count';
-      const ask = () => new Promise((resolve) => {
-        const mm = panel.messageManager; // changes when the panel moves to the extension process
-        const timer = setTimeout(() => { mm.removeMessageListener(name, listener); resolve(''); }, 2000);
-        const listener = (m) => { clearTimeout(timer); mm.removeMessageListener(name, listener); resolve(m.data); };
-        mm.addMessageListener(name, listener);
-        mm.loadFrameScript('data:,' + encodeURIComponent(countScript.replace('NAME', JSON.stringify(name))), false);
-      });
-      let count = '';
-      while (!(count = await ask()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-      return count || 'no frames yet';
-    }`,
-  });
-  if (result.type === 'exception') throw new Error(result.exceptionDetails.text);
-  return result.result.value;
 }
 
 main().catch((error) => {
