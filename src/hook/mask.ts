@@ -18,13 +18,14 @@ const nativeToString = Function.prototype.toString;
 // A method, not a function declaration: like natives it has no `prototype` and cannot be `new`ed.
 const replacement = {
   toString(this: unknown): string {
+    'use strict'; // `this` unboxed, as the native receives it (the bundle is not strict)
     if (arguments.length === 1 && arguments[0] === __WSINSPECT_SECRET__) return disguised as unknown as string;
     const fake = typeof this === 'function' ? natives.weakGet(disguised, this) : undefined;
     if (typeof fake === 'string') return fake;
     try {
       return natives.Reflect.apply(nativeToString, this, []);
     } catch (error) {
-      throw scrubStack(error);
+      throw scrubStack(error, replacement);
     }
   },
 }.toString;
@@ -53,10 +54,19 @@ function install(): void {
   natives.defineProperty(Function.prototype, 'toString', { ...desc, value: replacement });
 }
 
-/** Makes `fake` print as `original` and copies its name and length. */
-export function disguise(fake: Function, original: Function): void {
+/**
+ * Makes `fake` print as `original`, and nothing else: for a fake whose own name and length are
+ * already the original's and must stay unresolved (Firefox resolves a function's `length` and
+ * `name` on first use, so their order in ownKeys follows the page's first access).
+ */
+export function disguiseSource(fake: Function, original: Function): void {
   if (!installed) install();
   natives.weakSet(disguised, fake, natives.Reflect.apply(nativeToString, original, []));
+}
+
+/** Makes `fake` print as `original` and copies its name and length. */
+export function disguise(fake: Function, original: Function): void {
+  disguiseSource(fake, original);
   for (const key of ['length', 'name'] as const) {
     natives.defineProperty(fake, key, natives.getOwnPropertyDescriptor(original, key)!);
   }
@@ -87,7 +97,7 @@ export function replaceConstructor(win: object, name: string, onConstruct: (inst
       if (new.target === undefined) return R.apply(Native, this, arguments);
       instance = R.construct(Native, arguments, new.target) as object;
     } catch (error) {
-      throw scrubStack(error);
+      throw scrubStack(error, Wrapper);
     }
     try { onConstruct(instance, arguments); } catch { /* never break the page */ }
     return instance;

@@ -20,7 +20,8 @@ export function patchWebSocket(win: Window & typeof globalThis): void {
 
   replaceConstructor(win, 'WebSocket', (ws, args) => track(ws as WebSocket, requestedProtocols(args[1])));
 
-  replaceMethod(proto, 'send', (send) => ({
+  replaceMethod(proto, 'send', (send) => {
+    const fake = {
     send(this: WebSocket, data: unknown) {
       const id = idOf(this);
       let value: unknown;
@@ -34,11 +35,13 @@ export function patchWebSocket(win: Window & typeof globalThis): void {
         }
         R.apply(send, this, [value]);
       } catch (error) {
-        throw scrubStack(error);
+        throw scrubStack(error, fake);
       }
       try { reportSend(id, value, readyState(this)); } catch { /* never break the page */ }
     },
-  }).send);
+    }.send;
+    return fake;
+  });
 
 }
 
