@@ -1,23 +1,23 @@
 /**
  * Firefox only: the getters through which a page reads an error's stack and a DOMException's
- * location are replaced by look-alikes (mask.ts: same toString, name, length; same descriptor)
+ * location are replaced by look-alikes (same toString via mask.ts, name, length; same descriptor)
  * that call the native getter (same checks, same errors, scrubbed), then answer what
  * gecko-errors.ts remembered for errors that passed through the hook's wrappers. Any other
  * error gets the native answer. Setters stay native.
  */
 import { fixedLocation, fixedStack, geckoErrors } from './gecko-errors';
-import { disguise, disguiseSource } from './mask';
+import { disguiseSource } from './mask';
 import { natives } from './natives';
 import { scrubStack } from './stack';
 
 const R = natives.Reflect;
 
 /**
- * `lazy`: the native getter's own `length` and `name` are resolved on first use (SpiderMonkey's
- * own functions), so the look-alike keeps its own, equal ones unresolved too. Otherwise (WebIDL
- * getters) they exist from the start, `length` first.
+ * Firefox resolves a function's own `length` and `name` on first use, so their order in ownKeys
+ * follows the page's first access: the look-alike is a getter named `get <key>` with length 0,
+ * like the native, and its own `length` and `name` are left untouched (unresolved) too.
  */
-function maskGetter(proto: object, key: string, answer: (self: unknown, native: unknown) => unknown, lazy = false): void {
+function maskGetter(proto: object, key: string, answer: (self: unknown, native: unknown) => unknown): void {
   const desc = natives.getOwnPropertyDescriptor(proto, key);
   const native = desc?.get;
   if (!desc || typeof native !== 'function') return;
@@ -30,14 +30,13 @@ function maskGetter(proto: object, key: string, answer: (self: unknown, native: 
       return answer(this, value);
     },
   }, key)!.get!;
-  if (lazy) disguiseSource(fake, native);
-  else disguise(fake, native);
+  disguiseSource(fake, native);
   natives.defineProperty(proto, key, { ...desc, get: fake });
 }
 
 export function maskErrorGetters(win: Window & typeof globalThis): void {
   if (!geckoErrors) return;
-  maskGetter(win.Error.prototype, 'stack', fixedStack, true);
+  maskGetter(win.Error.prototype, 'stack', fixedStack);
   const dom = win.DOMException?.prototype;
   if (!dom) return;
   maskGetter(dom, 'stack', fixedStack);

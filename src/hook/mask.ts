@@ -56,8 +56,7 @@ function install(): void {
 
 /**
  * Makes `fake` print as `original`, and nothing else: for a fake whose own name and length are
- * already the original's and must stay unresolved (Firefox resolves a function's `length` and
- * `name` on first use, so their order in ownKeys follows the page's first access).
+ * already the original's and must stay unresolved (see gecko-getters.ts).
  */
 export function disguiseSource(fake: Function, original: Function): void {
   if (!installed) install();
