@@ -55,8 +55,8 @@ function install(): void {
 }
 
 /**
- * Makes `fake` print as `original`, and nothing else: for a fake whose own name and length are
- * already the original's and must stay unresolved (see gecko-getters.ts).
+ * Makes `fake` print as `original`, and nothing else: for a fake whose own properties already
+ * are the original's (a Proxy of it, see gecko-getters.ts).
  */
 export function disguiseSource(fake: Function, original: Function): void {
   if (!installed) install();
