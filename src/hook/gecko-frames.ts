@@ -3,13 +3,14 @@
  * `name@file:line:column\n`, async parents as `cause*name@file:line:column\n`, at most
  * 128 frames for JS errors and 100 for DOMExceptions (both checked in Firefox ESR 153). Used by gecko-errors.ts to compute the stack and
  * location a page would see if the hook's wrapper were not on the stack.
- * String methods are captured: the page may have replaced them by the time this runs.
+ * String methods are captured: the page may have replaced them by the time this runs (no
+ * import of natives.ts, so that this stays testable outside a browser).
  */
-import { natives } from './natives';
-
-const indexOf = natives.uncurry(String.prototype.indexOf as (s: string, from?: number) => number);
-const lastIndexOf = natives.uncurry(String.prototype.lastIndexOf as (s: string, from?: number) => number);
-const slice = natives.uncurry(String.prototype.slice as (a: number, b?: number) => string);
+const R = Reflect;
+const { indexOf: nativeIndexOf, lastIndexOf: nativeLastIndexOf, slice: nativeSlice } = String.prototype;
+const indexOf = (s: string, find: string, from?: number): number => R.apply(nativeIndexOf, s, [find, from]);
+const lastIndexOf = (s: string, find: string, from?: number): number => R.apply(nativeLastIndexOf, s, from === undefined ? [find] : [find, from]);
+const slice = (s: string, start: number, end?: number): string => R.apply(nativeSlice, s, [start, end]);
 
 /** How many frames Firefox keeps in a JS error's stack, and in a DOMException's. */
 export const MAX_FRAMES = { js: 128, dom: 100 };
