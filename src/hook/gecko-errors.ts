@@ -11,33 +11,41 @@
 import { locationOf, MAX_FRAMES, withoutHookFrames, type Location } from './gecko-frames';
 import { natives } from './natives';
 
+declare const __WSINSPECT_FIREFOX__: boolean;
+
 const R = natives.Reflect;
-const hasOwn = natives.uncurry(Object.prototype.hasOwnProperty as (key: PropertyKey) => boolean);
-const indexOf = natives.uncurry(String.prototype.indexOf as (s: string, from?: number) => number);
-const slice = natives.uncurry(String.prototype.slice as (a: number, b?: number) => string);
-const captureStackTrace = (Error as { captureStackTrace?: (o: object, fn?: Function) => void }).captureStackTrace;
-const nativeGetter = (proto: object, key: string) => natives.getOwnPropertyDescriptor(proto, key)?.get;
-const errorStack = nativeGetter(Error.prototype, 'stack');
-const domStack = typeof DOMException === 'function' ? nativeGetter(DOMException.prototype, 'stack') : undefined;
 
 /** What the page sees of a remembered error: `stack` stands in for the native `raw` one. */
 interface Fix { raw: string; stack: string; location: Location | 0 }
-const fixes = new natives.WeakMap<object, Fix>();
 
-/** The file the hook's own frames name (`<anonymous code>` in Firefox ESR 153). */
-function ownFile(): string | null {
+/** What this module needs from the page's world, captured at start (Firefox builds only). */
+function capture() {
+  const getter = (proto: object, key: string) => natives.getOwnPropertyDescriptor(proto, key)?.get;
+  const errorStack = getter(Error.prototype, 'stack');
+  const captureStackTrace = (Error as { captureStackTrace?: (o: object, fn?: Function) => void }).captureStackTrace;
   if (!errorStack || typeof captureStackTrace !== 'function') return null;
+  const indexOf = natives.uncurry(String.prototype.indexOf as (s: string, from?: number) => number);
+  const slice = natives.uncurry(String.prototype.slice as (a: number, b?: number) => string);
+  const firstLine = (stack: string) => slice(stack, 0, indexOf(stack, '\n') >>> 0);
+  // The file the hook's own frames name (`<anonymous code>` in Firefox ESR 153).
   const stack: unknown = R.apply(errorStack, new Error(), []);
-  if (typeof stack !== 'string') return null;
-  const end = indexOf(stack, '\n');
-  const location = locationOf(slice(stack, 0, end < 0 ? stack.length : end));
-  return location && location[0];
+  const first = typeof stack === 'string' ? locationOf(firstLine(stack)) : null;
+  if (!first) return null;
+  return {
+    own: first[0],
+    errorStack,
+    domStack: typeof DOMException === 'function' ? getter(DOMException.prototype, 'stack') : undefined,
+    captureStackTrace,
+    hasOwn: natives.uncurry(Object.prototype.hasOwnProperty as (key: PropertyKey) => boolean),
+    firstLine,
+    fixes: new natives.WeakMap<object, Fix>(),
+  };
 }
 
-const own = ownFile();
+const gecko = __WSINSPECT_FIREFOX__ ? capture() : null;
 
 /** True in Firefox: errors read their stack through Error.prototype, and frames can be recognised. */
-export const geckoErrors = own !== null;
+export const geckoErrors = gecko !== null;
 
 function read(getter: Function | undefined, error: object): unknown {
   try { return getter ? R.apply(getter, error, []) : undefined; } catch { return undefined; }
@@ -46,7 +54,7 @@ function read(getter: Function | undefined, error: object): unknown {
 /** The stack below `wrapper`'s frame, as the error's stack continues under the wrapper's line. */
 function callersOf(wrapper: Function): string {
   const holder = {};
-  R.apply(captureStackTrace!, Error, [holder, wrapper]);
+  R.apply(gecko!.captureStackTrace, Error, [holder, wrapper]);
   const stack: unknown = natives.getOwnPropertyDescriptor(holder, 'stack')?.value;
   return typeof stack === 'string' ? stack : '';
 }
@@ -56,17 +64,17 @@ function callersOf(wrapper: Function): string {
  * it would have without the hook's frames.
  */
 export function scrubGeckoError(error: object, wrapper: Function): void {
+  const { domStack, errorStack, fixes, own, firstLine } = gecko!;
   const domRaw = read(domStack, error);
   const dom = typeof domRaw === 'string';
   const raw = dom ? domRaw : read(errorStack, error);
   if (typeof raw !== 'string') return;
   const prior = natives.weakGet(fixes, error) as Fix | undefined;
-  const result = withoutHookFrames(prior ? prior.stack : raw, callersOf(wrapper), own!, dom ? MAX_FRAMES.dom : MAX_FRAMES.js);
+  const result = withoutHookFrames(prior ? prior.stack : raw, callersOf(wrapper), own, dom ? MAX_FRAMES.dom : MAX_FRAMES.js);
   if (!result) return;
   let location = prior ? prior.location : 0;
   if (result.top) {
-    const end = indexOf(result.stack, '\n');
-    location = locationOf(slice(result.stack, 0, end < 0 ? 0 : end)) ?? ['', 0, dom ? 0 : 1];
+    location = locationOf(firstLine(result.stack)) ?? ['', 0, dom ? 0 : 1];
     if (!dom) fixOwnLocation(error, location);
   }
   natives.weakSet(fixes, error, { raw: prior ? prior.raw : raw, stack: result.stack, location });
@@ -77,18 +85,18 @@ function fixOwnLocation(error: object, location: Location): void {
   const keys = ['fileName', 'lineNumber', 'columnNumber'];
   for (let i = 0; i < 3; i++) {
     const desc = natives.getOwnPropertyDescriptor(error, keys[i]);
-    if (desc && hasOwn(desc, 'value')) natives.defineProperty(error, keys[i], { ...desc, value: location[i] });
+    if (desc && gecko!.hasOwn(desc, 'value')) natives.defineProperty(error, keys[i], { ...desc, value: location[i] });
   }
 }
 
 /** What a stack getter answers: the remembered stack if the native one is what we replaced. */
 export function fixedStack(self: unknown, native: unknown): unknown {
-  const fix = natives.weakGet(fixes, self as object) as Fix | undefined;
+  const fix = natives.weakGet(gecko!.fixes, self as object) as Fix | undefined;
   return fix && native === fix.raw ? fix.stack : native;
 }
 
 /** What a DOMException location getter (0 filename, 1 lineNumber, 2 columnNumber) answers. */
 export function fixedLocation(self: unknown, native: unknown, index: 0 | 1 | 2): unknown {
-  const fix = natives.weakGet(fixes, self as object) as Fix | undefined;
+  const fix = natives.weakGet(gecko!.fixes, self as object) as Fix | undefined;
   return fix && fix.location ? fix.location[index] : native;
 }
