@@ -42,7 +42,7 @@ function capture() {
   };
 }
 
-const gecko = __WSINSPECT_FIREFOX__ ? capture() : null;
+const gecko = typeof __WSINSPECT_FIREFOX__ !== 'undefined' && __WSINSPECT_FIREFOX__ ? capture() : null;
 
 /** True in Firefox: errors read their stack through Error.prototype, and frames can be recognised. */
 export const geckoErrors = gecko !== null;

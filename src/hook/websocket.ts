@@ -20,8 +20,8 @@ export function patchWebSocket(win: Window & typeof globalThis): void {
 
   replaceConstructor(win, 'WebSocket', (ws, args) => track(ws as WebSocket, requestedProtocols(args[1])));
 
-  replaceMethod(proto, 'send', (send) => {
-    const fake = {
+  let fake: Function; // the replacement send: its frame is where the page's stack resumes (scrubStack)
+  replaceMethod(proto, 'send', (send) => fake = ({
     send(this: WebSocket, data: unknown) {
       const id = idOf(this);
       let value: unknown;
@@ -39,9 +39,7 @@ export function patchWebSocket(win: Window & typeof globalThis): void {
       }
       try { reportSend(id, value, readyState(this)); } catch { /* never break the page */ }
     },
-    }.send;
-    return fake;
-  });
+  }).send);
 
 }
 
