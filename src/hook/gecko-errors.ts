@@ -9,6 +9,7 @@
  * prototype getters answer the remembered values.
  */
 import { locationOf, MAX_FRAMES, withoutHookFrames, type Location } from './gecko-frames';
+import { sharedRegistry } from './mask';
 import { natives } from './natives';
 
 declare const __WSINSPECT_FIREFOX__: boolean;
@@ -38,7 +39,6 @@ function capture() {
     captureStackTrace,
     hasOwn: natives.uncurry(Object.prototype.hasOwnProperty as (key: PropertyKey) => boolean),
     firstLine,
-    fixes: new natives.WeakMap<object, Fix>(),
   };
 }
 
@@ -46,6 +46,15 @@ const gecko = typeof __WSINSPECT_FIREFOX__ !== 'undefined' && __WSINSPECT_FIREFO
 
 /** True in Firefox: errors read their stack through Error.prototype, and frames can be recognised. */
 export const geckoErrors = gecko !== null;
+
+/**
+ * The record kept for an error, in the registry same-origin frames share (mask.ts): a page may
+ * read one frame's error through another frame's getter.
+ */
+function fixOf(error: unknown): Fix | undefined {
+  const fix = natives.weakGet(sharedRegistry(), error as object);
+  return typeof fix === 'object' ? fix as Fix : undefined;
+}
 
 function read(getter: Function | undefined, error: object): unknown {
   try { return getter ? R.apply(getter, error, []) : undefined; } catch { return undefined; }
@@ -64,12 +73,12 @@ function callersOf(wrapper: Function): string {
  * it would have without the hook's frames.
  */
 export function scrubGeckoError(error: object, wrapper: Function): void {
-  const { domStack, errorStack, fixes, own, firstLine } = gecko!;
+  const { domStack, errorStack, own, firstLine } = gecko!;
   const domRaw = read(domStack, error);
   const dom = typeof domRaw === 'string';
   const raw = dom ? domRaw : read(errorStack, error);
   if (typeof raw !== 'string') return;
-  const prior = natives.weakGet(fixes, error) as Fix | undefined;
+  const prior = fixOf(error);
   const result = withoutHookFrames(prior ? prior.stack : raw, callersOf(wrapper), own, dom ? MAX_FRAMES.dom : MAX_FRAMES.js);
   if (!result) return;
   let location = prior ? prior.location : 0;
@@ -77,7 +86,7 @@ export function scrubGeckoError(error: object, wrapper: Function): void {
     location = locationOf(firstLine(result.stack)) ?? ['', 0, dom ? 0 : 1];
     if (!dom) fixOwnLocation(error, location);
   }
-  natives.weakSet(fixes, error, { raw: prior ? prior.raw : raw, stack: result.stack, location });
+  natives.weakSet(sharedRegistry(), error, { raw: prior ? prior.raw : raw, stack: result.stack, location });
 }
 
 /** A JS error's own data properties, rewritten with their descriptors kept. */
@@ -91,12 +100,12 @@ function fixOwnLocation(error: object, location: Location): void {
 
 /** What a stack getter answers: the remembered stack if the native one is what we replaced. */
 export function fixedStack(self: unknown, native: unknown): unknown {
-  const fix = natives.weakGet(gecko!.fixes, self as object) as Fix | undefined;
+  const fix = fixOf(self);
   return fix && native === fix.raw ? fix.stack : native;
 }
 
 /** What a DOMException location getter (0 filename, 1 lineNumber, 2 columnNumber) answers. */
 export function fixedLocation(self: unknown, native: unknown, index: 0 | 1 | 2): unknown {
-  const fix = natives.weakGet(gecko!.fixes, self as object) as Fix | undefined;
+  const fix = fixOf(self);
   return fix && fix.location ? fix.location[index] : native;
 }

@@ -55,6 +55,15 @@ function install(): void {
 }
 
 /**
+ * The registry same-origin frames share: functions map to the source they print; other hook
+ * modules may keep their own records under other keys (gecko-errors.ts: errors).
+ */
+export function sharedRegistry(): WeakMap<object, unknown> {
+  if (!installed) install();
+  return disguised as WeakMap<object, unknown>;
+}
+
+/**
  * Makes `fake` print as `original`, and nothing else: for a fake whose own properties already
  * are the original's (a Proxy of it, see gecko-getters.ts).
  */

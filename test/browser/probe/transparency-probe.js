@@ -181,6 +181,8 @@
       oursOnTheirs: [other.WebSocket, other.WebSocket.prototype.send, theirToString].map((f) => fnToString.call(f)),
       theirWebSocket: String(other.WebSocket),
       secretArgument: fnToString.call(WebSocket, 'anything'),
+      // An error raised through the other frame's hook, read through this frame's getters too.
+      theirError: error(() => other.WebSocket.prototype.send.call({}, 'x')),
     };
     frame.remove();
     return result;
