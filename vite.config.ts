@@ -45,7 +45,8 @@ export default defineConfig(({ mode }) => {
   const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
     // Lets same-origin frames' hooks find each other without the page being able to (see src/hook/mask.ts).
-    define: { __WSINSPECT_SECRET__: JSON.stringify(randomUUID()) },
+    // The Firefox-only parts of the page hook (src/hook/gecko-*.ts) are left out of the Chrome build.
+    define: { __WSINSPECT_SECRET__: JSON.stringify(randomUUID()), __WSINSPECT_FIREFOX__: JSON.stringify(browser === 'firefox') },
     plugins: [noProtobufCodegen, preact(), crx({ manifest: manifestFor(baseManifest, browser, pkg.version) as never, browser }), noWebAccessibleScripts],
     build: {
       outDir: `dist/${browser}`,

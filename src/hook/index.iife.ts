@@ -3,12 +3,14 @@
  * script. Built as a self-contained IIFE (crxjs `*.iife.ts`); it must import nothing
  * from extension APIs and define no globals.
  */
+import { maskErrorGetters } from './gecko-getters';
 import { connectToRelay } from './reporter';
 import { patchWebSocket } from './websocket';
 import { patchWebSocketStream } from './stream';
 
 try {
   connectToRelay();
+  maskErrorGetters(window);
   patchWebSocket(window);
   patchWebSocketStream(window);
 } catch {

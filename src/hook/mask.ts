@@ -22,13 +22,14 @@ const has = natives.uncurry(Map.prototype.has as (key: unknown) => boolean);
 // A method, not a function declaration: like natives it has no `prototype` and cannot be `new`ed.
 const replacement = {
   toString(this: unknown): string {
+    'use strict'; // `this` unboxed, as the native receives it (the bundle is not strict)
     if (arguments.length === 1 && has(answers, arguments[0])) return natives.mapGet(answers, arguments[0]) as string;
     const fake = typeof this === 'function' ? natives.weakGet(disguised, this) : undefined;
     if (typeof fake === 'string') return fake;
     try {
       return natives.Reflect.apply(nativeToString, this, []);
     } catch (error) {
-      throw scrubStack(error);
+      throw scrubStack(error, replacement);
     }
   },
 }.toString;
@@ -68,10 +69,27 @@ export function answer(key: string, value: unknown): void {
   else natives.mapSet(answers, key, value);
 }
 
-/** Makes `fake` print as `original` and copies its name and length. */
-export function disguise(fake: Function, original: Function): void {
+/**
+ * The registry same-origin frames share: functions map to the source they print; other hook
+ * modules may keep their own records under other keys (gecko-errors.ts: errors).
+ */
+export function sharedRegistry(): WeakMap<object, unknown> {
+  if (!installed) install();
+  return disguised as WeakMap<object, unknown>;
+}
+
+/**
+ * Makes `fake` print as `original`, and nothing else: for a fake whose own properties already
+ * are the original's (a Proxy of it, see gecko-getters.ts).
+ */
+export function disguiseSource(fake: Function, original: Function): void {
   if (!installed) install();
   natives.weakSet(disguised, fake, natives.Reflect.apply(nativeToString, original, []));
+}
+
+/** Makes `fake` print as `original` and copies its name and length. */
+export function disguise(fake: Function, original: Function): void {
+  disguiseSource(fake, original);
   for (const key of ['length', 'name'] as const) {
     natives.defineProperty(fake, key, natives.getOwnPropertyDescriptor(original, key)!);
   }
@@ -102,7 +120,7 @@ export function replaceConstructor(win: object, name: string, onConstruct: (inst
       if (new.target === undefined) return R.apply(Native, this, arguments);
       instance = R.construct(Native, arguments, new.target) as object;
     } catch (error) {
-      throw scrubStack(error);
+      throw scrubStack(error, Wrapper);
     }
     try { onConstruct(instance, arguments); } catch { /* never break the page */ }
     return instance;

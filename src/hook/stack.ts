@@ -1,10 +1,14 @@
 /**
  * Errors the page's own calls raise (bad URL, send while CONNECTING, …) pass through the
- * hook's wrappers, and their stacks would name the hook's script. `scrubStack` removes
- * exactly those lines, so the page sees the stack it would see without the extension.
- * Only V8-style own `stack` accessors are rewritten; anything else is left untouched.
+ * hook's wrappers, and their stacks would name the hook's script. `scrubStack` makes them read
+ * as they would without the extension:
+ * - V8 (Chromium): each error has its own `stack` accessor; the lines naming this extension's
+ *   origin are removed through it.
+ * - SpiderMonkey (Firefox): stacks are read through prototype getters; the error is remembered
+ *   with the stack and location the page would see (gecko-errors.ts, gecko-getters.ts).
  * String methods are captured: the page may have replaced them by the time this runs.
  */
+import { geckoErrors, scrubGeckoError } from './gecko-errors';
 import { natives } from './natives';
 
 const indexOf = natives.uncurry(String.prototype.indexOf as (s: string, from?: number) => number);
@@ -37,15 +41,24 @@ function withoutOwnLines(stack: string, own: string): string {
   }
 }
 
-export function scrubStack(error: unknown): unknown {
-  if (!origin || typeof error !== 'object' || error === null) return error;
+/**
+ * Call from the catch of a wrapper the page called, with the wrapper itself (Firefox needs it
+ * to find where the page's frames start); returns `error` for rethrowing.
+ */
+export function scrubStack(error: unknown, wrapper?: Function): unknown {
+  if (typeof error !== 'object' || error === null) return error;
   try {
-    const desc = natives.getOwnPropertyDescriptor(error, 'stack');
-    if (!desc || !desc.get || !desc.set) return error;
-    const stack: unknown = natives.Reflect.apply(desc.get, error, []);
-    if (typeof stack === 'string' && indexOf(stack, origin) >= 0) {
-      natives.Reflect.apply(desc.set, error, [withoutOwnLines(stack, origin)]);
-    }
+    if (geckoErrors) { if (wrapper) scrubGeckoError(error, wrapper); }
+    else if (origin) scrubV8Stack(error, origin);
   } catch { /* leave the error as it is */ }
   return error;
+}
+
+function scrubV8Stack(error: object, own: string): void {
+  const desc = natives.getOwnPropertyDescriptor(error, 'stack');
+  if (!desc || !desc.get || !desc.set) return;
+  const stack: unknown = natives.Reflect.apply(desc.get, error, []);
+  if (typeof stack === 'string' && indexOf(stack, own) >= 0) {
+    natives.Reflect.apply(desc.set, error, [withoutOwnLines(stack, own)]);
+  }
 }

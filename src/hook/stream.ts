@@ -94,7 +94,7 @@ export function patchWebSocketStream(win: Window & typeof globalThis): void {
     const fake = {
       m(this: unknown) {
         let result;
-        try { result = R.apply(native, this, arguments); } catch (error) { throw scrubStack(error); }
+        try { result = R.apply(native, this, arguments); } catch (error) { throw scrubStack(error, fake); }
         if (connOf(this)) quietly(() => after(this, result, arguments[0]));
         return result;
       },

@@ -19,7 +19,8 @@ export function patchWebSocket(win: Window & typeof globalThis): void {
 
   replaceConstructor(win, 'WebSocket', (ws, args) => track(ws as WebSocket, requestedProtocols(args[1])));
 
-  replaceMethod(proto, 'send', (send) => ({
+  let fake: Function; // the replacement send: its frame is where the page's stack resumes (scrubStack)
+  replaceMethod(proto, 'send', (send) => fake = ({
     send(this: WebSocket, data: unknown) {
       const id = idOf(this);
       let value: unknown;
@@ -33,7 +34,7 @@ export function patchWebSocket(win: Window & typeof globalThis): void {
         }
         R.apply(send, this, [value]);
       } catch (error) {
-        throw scrubStack(error);
+        throw scrubStack(error, fake);
       }
       try { reportSend(id, value, readyState(this)); } catch { /* never break the page */ }
     },

@@ -25,13 +25,44 @@
     }
     return result;
   }
-  function error(fn) {
-    try { fn(); return 'no error'; } catch (e) {
-      const sd = Object.getOwnPropertyDescriptor(e, 'stack');
-      return { ctor: e && e.constructor && e.constructor.name, name: e.name, message: e.message, code: e.code,
-        stackDescriptor: sd ? Object.keys(sd).join() + (sd.get ? fnToString.call(sd.get) : '') : 'none', ownKeys: Reflect.ownKeys(e).map(String),
-        stack: String(e.stack).split('\n').filter((l) => !/node_modules/.test(l)).join('\n') };
+  // Every getter through which a page can read an error's stack or location (Firefox has them on
+  // Error.prototype and DOMException.prototype; Chromium has none of them).
+  const errorGetters = [[Error.prototype, 'stack'], [DOMException.prototype, 'stack'], [DOMException.prototype, 'filename'],
+    [DOMException.prototype, 'lineNumber'], [DOMException.prototype, 'columnNumber']]
+    .map(([proto, key]) => [key, (Object.getOwnPropertyDescriptor(proto, key) || {}).get]).filter(([, get]) => get);
+  const withoutRunner = (stack) => String(stack).split('\n').filter((l) => !/node_modules/.test(l)).join('\n');
+  function attempt(fn) {
+    try { return { value: fn() }; } catch (e) { return { threw: String(e), stack: withoutRunner(e && e.stack), at: [e && e.fileName, e && e.lineNumber, e && e.columnNumber] }; }
+  }
+  /** Everything a page can read of an error, including its location and each stack/location getter's answer. */
+  function errorInfo(e) {
+    const sd = Object.getOwnPropertyDescriptor(e, 'stack');
+    const own = {};
+    for (const key of Reflect.ownKeys(e)) {
+      const d = Object.getOwnPropertyDescriptor(e, key);
+      own[String(key)] = [d.writable, d.enumerable, d.configurable, 'value' in d ? String(d.value) : 'accessor'];
     }
+    return { ctor: e && e.constructor && e.constructor.name, name: e.name, message: e.message, code: e.code,
+      stackDescriptor: sd ? Object.keys(sd).join() + (sd.get ? fnToString.call(sd.get) : '') : 'none', ownKeys: Reflect.ownKeys(e).map(String),
+      stack: withoutRunner(e.stack), own,
+      location: [e.fileName, e.lineNumber, e.columnNumber, e.filename],
+      getters: errorGetters.map(([key, get]) => [key, attempt(() => withoutRunner(get.call(e)))]) };
+  }
+  function error(fn) {
+    try { fn(); return 'no error'; } catch (e) { return errorInfo(e); }
+  }
+  /** The same error raised from a promise job: no script frame calls the function. */
+  function errorInJob(fn) {
+    return Promise.resolve().then(fn).then(() => 'no error', errorInfo);
+  }
+  // Errors raised deep in the stack, where the engine truncates it. Firefox only: in Chromium the
+  // hook's V8 path removes its line from an already truncated stack (one frame short; not fixed yet).
+  const truncationProbes = !!Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
+  function deep(n, fn) { return !truncationProbes ? 'skipped' : n ? deep(n - 1, fn) : fn(); }
+  /** The getters themselves: called on wrong receivers, and as constructors. */
+  function gettersOnWrongReceivers() {
+    return errorGetters.map(([key, get]) => [key, describe(get), [{}, 1, undefined, null, new Error('x'), Object.create(new TypeError('y'))]
+      .map((self) => attempt(() => withoutRunner(get.call(self)))), error(() => new get())]);
   }
 
   out.static = {
@@ -55,6 +86,15 @@
     toStringOnObject: error(() => fnToString.call({})),
     illegalSend: error(() => WebSocket.prototype.send.call({}, 'x')),
     noArgs: error(() => new WebSocket()),
+    toStringOnUndefined: error(() => fnToString.call(undefined)),
+    toStringOnNumber: error(() => fnToString.call(1)),
+    sendOnNumber: error(() => WebSocket.prototype.send.call(1, 'x')),
+    callWithoutNewDeep: error(() => deep(200, () => WebSocket('ws://127.0.0.1:1/'))),
+    illegalSendDeep: error(() => deep(126, () => WebSocket.prototype.send.call({}, 'x'))),
+    urlToStringThrows: error(() => new WebSocket({ toString() { throw new RangeError('from the page'); } })),
+    errorProtoDescriptors: descriptors(Error.prototype),
+    domExceptionProtoDescriptors: descriptors(DOMException.prototype),
+    errorGetters: gettersOnWrongReceivers(),
   };
 
   function runSocketProbes(wsUrl) {
@@ -68,6 +108,7 @@
         proto: Object.getPrototypeOf(ws) === WebSocket.prototype,
         ownKeys: Reflect.ownKeys(ws).map(String),
         sendConnecting: error(() => ws.send('too early')),
+        sendConnectingDeep: error(() => deep(127, () => ws.send('too early'))),
         binaryTypeDefault: ws.binaryType,
       };
       ws.binaryType = 'nonsense';
@@ -97,6 +138,7 @@
         dyn.bufferedAmountNumber = typeof ws.bufferedAmount;
         dyn.closeBadCode = error(() => ws.close(999));
         dyn.closeLongReason = error(() => ws.close(1000, 'x'.repeat(124)));
+        dyn.sendToStringThrows = error(() => ws.send({ toString() { throw new TypeError('from the page'); } }));
       };
       const echoes = [];
       ws.addEventListener('message', (e) => {
@@ -139,13 +181,28 @@
       oursOnTheirs: [other.WebSocket, other.WebSocket.prototype.send, theirToString].map((f) => fnToString.call(f)),
       theirWebSocket: String(other.WebSocket),
       secretArgument: fnToString.call(WebSocket, 'anything'),
+      // An error raised through the other frame's hook, read through this frame's getters too.
+      theirError: error(() => other.WebSocket.prototype.send.call({}, 'x')),
     };
     frame.remove();
     return result;
   }
 
+  async function jobErrors(wsUrl) {
+    const ws = new WebSocket(wsUrl);
+    const result = {
+      callWithoutNew: await errorInJob(WebSocket),
+      illegalSend: await errorInJob(WebSocket.prototype.send),
+      sendConnecting: await errorInJob(ws.send.bind(ws, 'too early')),
+      toStringOnObject: await errorInJob(fnToString.bind({})),
+    };
+    ws.close();
+    return result;
+  }
+
   window.__probe = async (wsUrl) => {
     out.crossRealm = crossRealm();
+    out.jobErrors = await jobErrors(wsUrl);
     out.socket = await runSocketProbes(wsUrl);
     out.subclass = await runSubclassProbe(wsUrl);
     await new Promise((r) => setTimeout(r, 100));
