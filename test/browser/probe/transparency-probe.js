@@ -6,6 +6,8 @@
   window.addEventListener('message', (e) => windowMessages.push(String(e.data)), true);
   window.onmessage = (e) => windowMessages.push('onmessage:' + String(e.data));
   const globalsAtStart = Object.getOwnPropertyNames(window).sort();
+  // Timer ids are shared by every world of a window: a timer the extension sets makes the page's skip.
+  const firstTimer = setTimeout(() => {});
   const out = {};
   const fnToString = Function.prototype.toString;
 
@@ -206,6 +208,7 @@
     out.socket = await runSocketProbes(wsUrl);
     out.subclass = await runSubclassProbe(wsUrl);
     await new Promise((r) => setTimeout(r, 100));
+    out.timerIdsTaken = setTimeout(() => {}) - firstTimer; // the probe's own: the wait above, and this one
     out.windowMessages = windowMessages;
     const globalsNow = Object.getOwnPropertyNames(window).sort();
     out.globalsAdded = globalsNow.filter((g) => !globalsAtStart.includes(g) && g !== '__probe');
