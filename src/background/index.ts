@@ -9,6 +9,7 @@ const router = new Router({
   sendToFrame(tabId, frameId, request) {
     browser.tabs.sendMessage(tabId, request, { frameId }).catch(() => { /* the frame is gone */ });
   },
+  askFrame: (tabId, frameId, request) => browser.tabs.sendMessage(tabId, request, { frameId }),
 });
 
 browser.runtime.onConnect.addListener((port) => router.connect(port));

@@ -9,12 +9,17 @@ import {
   PANEL_PORT, PROTOCOL_VERSION, RELAY_PORT, isCommandRequest, isPanelRequest, isRelayMessage, isTabConfigRequest,
   type CommandRequest, type HandshakeMessage, type PanelMessage, type RelayCommand, type SinceMap, type TabConfigRequest,
 } from '../protocol/ports';
+import { isPayloadRange, isPayloadRequest, type PayloadRange, type PayloadReply, type PayloadRequest } from '../protocol/payload';
 
 export interface RouterDeps {
   extensionOrigin: string;
   sendToTab(tabId: number, command: RelayCommand | TabConfigRequest): void;
   sendToFrame(tabId: number, frameId: number, request: CommandRequest): void;
+  /** Asks one frame of a tab and resolves with its answer (undefined or a rejection when nobody answered). */
+  askFrame(tabId: number, frameId: number, request: PayloadRequest): Promise<unknown>;
 }
+
+const DOCUMENT_GONE = 'the page no longer holds this payload: its document is gone (reloaded, navigated away or closed)';
 
 export class Router {
   private panels = new Map<number, Set<Runtime.Port>>();
@@ -69,6 +74,10 @@ export class Router {
         if (message.tabId === tabId && isSocketCommand(message.command)) this.deps.sendToFrame(tabId, message.frameId, message);
         return;
       }
+      if (isPayloadRequest(message)) {
+        if (message.tabId === tabId) void this.fetchRange(port, message);
+        return;
+      }
       if (isTabConfigRequest(message)) {
         if (message.tabId !== tabId) return;
         if (message.type === 'configure') {
@@ -91,6 +100,18 @@ export class Router {
       this.configs.delete(tabId);
       for (const relay of this.relays.get(tabId) ?? []) relay.postMessage({ v: PROTOCOL_VERSION, type: 'unsync' } satisfies RelayCommand);
     });
+  }
+
+  /** A range of a big frame's payload, from the relay of its document to the panel that asked. */
+  private async fetchRange(port: Runtime.Port, request: PayloadRequest): Promise<void> {
+    let range: PayloadRange;
+    try {
+      const answer = await this.deps.askFrame(request.tabId, request.frameId, request);
+      range = isPayloadRange(answer) ? answer : { ok: false, error: DOCUMENT_GONE };
+    } catch {
+      range = { ok: false, error: DOCUMENT_GONE };
+    }
+    try { port.postMessage({ v: PROTOCOL_VERSION, type: 'payload-reply', id: request.id, ...range } satisfies PayloadReply); } catch { /* the panel closed */ }
   }
 }
 

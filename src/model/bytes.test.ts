@@ -19,3 +19,10 @@ test('hexPreview cuts with an ellipsis', () => {
   expect(hexPreview(new Uint8Array([0, 15, 255]))).toBe('00 0f ff');
   expect(hexPreview(new Uint8Array(5), 4)).toBe('00 00 00 00 …');
 });
+
+test('utf8Length of long text (native encoder in slices) counts a pair across a slice edge once', () => {
+  const edge = 1 << 20;
+  for (const s of ['a'.repeat(edge - 1) + '😀' + 'b'.repeat(10), 'é'.repeat(edge + 5) + '\ud800', '€'.repeat(3 * edge + 7) + '😀'.repeat(9)]) {
+    expect(utf8Length(s)).toBe(Buffer.byteLength(s));
+  }
+});
