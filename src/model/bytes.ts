@@ -30,13 +30,36 @@ let scratch: Uint8Array | null = null;
  * A slice never ends between the halves of a surrogate pair (that would count U+FFFD twice).
  */
 function encodedLength(text: string): number {
-  const encoder = new TextEncoder();
-  scratch ??= new Uint8Array(ENCODE_SLICE * 3);
   let n = 0;
   for (let i = 0; i < text.length;) {
-    let end = Math.min(text.length, i + ENCODE_SLICE);
-    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
-    n += encoder.encodeInto(text.slice(i, end), scratch).written;
+    const end = sliceEnd(text, i);
+    n += encodedSliceLength(text, i, end);
+    i = end;
+  }
+  return n;
+}
+
+function sliceEnd(text: string, start: number): number {
+  const end = Math.min(text.length, start + ENCODE_SLICE);
+  return end < text.length && isHighSurrogate(text.charCodeAt(end - 1)) ? end - 1 : end;
+}
+
+function encodedSliceLength(text: string, start: number, end: number): number {
+  scratch ??= new Uint8Array(ENCODE_SLICE * 3);
+  return new TextEncoder().encodeInto(text.slice(start, end), scratch).written;
+}
+
+/**
+ * utf8Length for very long text, a slice at a time with `pause()` between slices: in Chrome the
+ * encoder first copies each slice, so 32 MB take ~150 ms, which must not be one task of the page's.
+ */
+export async function utf8LengthPaced(text: string, pause: () => Promise<void>, slicesPerPause = 2): Promise<number> {
+  if (text.length <= ENCODE_ABOVE || typeof TextEncoder !== 'function') return countUtf8(text);
+  let n = 0;
+  for (let i = 0, slices = 0; i < text.length; slices++) {
+    if (slices && slices % slicesPerPause === 0) await pause();
+    const end = sliceEnd(text, i);
+    n += encodedSliceLength(text, i, end);
     i = end;
   }
   return n;

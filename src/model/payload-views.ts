@@ -81,7 +81,8 @@ export function payloadViews(frame: Frame, limit = VIEW_LIMIT): PayloadViews {
     truncated: frame.size > limit,
     text: frame.opcode === 'text' ? frame.data.slice(0, limit) : null,
     hex: () => hexDump(bytes, limit),
-    base64: () => bytesToBase64(bytes),
+    // A cut view ends on a 3-byte boundary: its base64 is then the start of the whole payload's.
+    base64: () => bytesToBase64(frame.size > limit ? bytes.subarray(0, bytes.length - (bytes.length % 3)) : bytes),
     utf8: () => utf8WithInvalid(bytes),
   };
 }

@@ -5,42 +5,45 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Frame } from '../model/capture-store';
 import { formatSize } from '../model/format';
-import { payloadViews, VIEW_LIMIT } from '../model/payload-views';
+import { payloadViews, VIEW_LIMIT, type PayloadViews } from '../model/payload-views';
 
 export type RawTab = 'text' | 'hex' | 'base64' | 'utf8';
 
 interface Props { tab: RawTab; frame: Frame; partial: boolean; onNeedFull(): void }
 
+/** A hex dump takes ~5 times the work (and text) of the other views per byte: it opens on less. */
+const WINDOW: Record<RawTab, number> = { text: VIEW_LIMIT, hex: VIEW_LIMIT / 4, base64: VIEW_LIMIT, utf8: VIEW_LIMIT };
+
 export function RawView({ tab, frame, partial, onNeedFull }: Props) {
-  const [limit, setLimit] = useState(VIEW_LIMIT);
-  const views = useMemo(() => payloadViews(frame, limit), [frame, limit]);
+  const [shown, setShown] = useState<{ tab: RawTab; limit: number }>({ tab, limit: WINDOW[tab] });
+  const limit = shown.tab === tab ? shown.limit : WINDOW[tab];
+  // Computed once per payload, view and window: the panel re-renders every second.
+  const body = useMemo(() => render(tab, payloadViews(frame, limit)), [frame, tab, limit]);
   const more = () => {
-    const next = limit + VIEW_LIMIT;
+    const next = limit + WINDOW[tab];
     if (partial && next > previewBytes(frame)) onNeedFull();
-    setLimit(next);
+    setShown({ tab, limit: next });
   };
   return (
     <>
-      {views.truncated && <div class="warning">Large payload ({formatSize(frame.size)}): showing the first {formatSize(limit)}.</div>}
-      {views.truncated && <button type="button" class="show-more" data-testid="show-more" onClick={more}>Show {formatSize(VIEW_LIMIT)} more</button>}
-      {tab === 'text' && <pre data-testid="details-body">{views.text ?? views.utf8().text}</pre>}
-      {tab === 'hex' && <pre data-testid="details-body">{views.hex()}</pre>}
-      {tab === 'base64' && <pre data-testid="details-body">{views.base64()}</pre>}
-      {tab === 'utf8' && <Utf8View utf8={views.utf8()} />}
+      {body.truncated && <div class="warning">Large payload ({formatSize(frame.size)}): showing the first {formatSize(limit)}.</div>}
+      {body.truncated && <button type="button" class="show-more" data-testid="show-more" onClick={more}>Show {formatSize(WINDOW[tab])} more</button>}
+      {body.invalid > 0 && <div class="warning" data-testid="invalid-utf8">{body.invalid} invalid UTF-8 byte{body.invalid > 1 ? 's' : ''}, shown as ⟨xx⟩</div>}
+      <pre data-testid="details-body">{body.text}</pre>
     </>
   );
+}
+
+function render(tab: RawTab, views: PayloadViews): { text: string; invalid: number; truncated: boolean } {
+  const { truncated } = views;
+  if (tab === 'hex') return { text: views.hex(), invalid: 0, truncated };
+  if (tab === 'base64') return { text: views.base64(), invalid: 0, truncated };
+  if (tab === 'text' && views.text !== null) return { text: views.text, invalid: 0, truncated };
+  const utf8 = views.utf8();
+  return { text: utf8.text, invalid: tab === 'utf8' ? utf8.invalid : 0, truncated };
 }
 
 /** Bytes (at least) that a preview holds: text units are one byte or more in UTF-8. */
 export function previewBytes(frame: Frame): number {
   return frame.opcode === 'text' ? frame.data.length : Math.floor((frame.data.length * 3) / 4);
-}
-
-function Utf8View({ utf8 }: { utf8: { text: string; invalid: number } }) {
-  return (
-    <>
-      {utf8.invalid > 0 && <div class="warning" data-testid="invalid-utf8">{utf8.invalid} invalid UTF-8 byte{utf8.invalid > 1 ? 's' : ''}, shown as ⟨xx⟩</div>}
-      <pre data-testid="details-body">{utf8.text}</pre>
-    </>
-  );
 }
