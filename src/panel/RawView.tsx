@@ -1,33 +1,36 @@
 /**
- * Text, hex, base64 and UTF-8 views of a payload, windowed: the first VIEW_LIMIT bytes, and
- * more on request. Past a big frame's preview, "more" fetches the full payload first.
+ * Text, hex, base64 and UTF-8 views of a payload, windowed: the first 64 KB, and more on
+ * request. Past a big frame's preview, "more" fetches the full payload first.
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { Frame } from '../model/capture-store';
 import { formatSize } from '../model/format';
-import { payloadViews, VIEW_LIMIT, type PayloadViews } from '../model/payload-views';
+import { payloadViews, type PayloadViews } from '../model/payload-views';
 
 export type RawTab = 'text' | 'hex' | 'base64' | 'utf8';
 
 interface Props { tab: RawTab; frame: Frame; partial: boolean; onNeedFull(): void }
 
-/** A hex dump takes ~5 times the work (and text) of the other views per byte: it opens on less. */
-const WINDOW: Record<RawTab, number> = { text: VIEW_LIMIT, hex: VIEW_LIMIT / 4, base64: VIEW_LIMIT, utf8: VIEW_LIMIT };
+/**
+ * What a view opens on, and adds per "show more": laying out a wrapped <pre> costs about a
+ * millisecond per kilobyte, and a JSON payload is one long line.
+ */
+const WINDOW = 64 * 1024;
 
 export function RawView({ tab, frame, partial, onNeedFull }: Props) {
-  const [shown, setShown] = useState<{ tab: RawTab; limit: number }>({ tab, limit: WINDOW[tab] });
-  const limit = shown.tab === tab ? shown.limit : WINDOW[tab];
+  const [shown, setShown] = useState<{ tab: RawTab; limit: number }>({ tab, limit: WINDOW });
+  const limit = shown.tab === tab ? shown.limit : WINDOW;
   // Computed once per payload, view and window: the panel re-renders every second.
   const body = useMemo(() => render(tab, payloadViews(frame, limit)), [frame, tab, limit]);
   const more = () => {
-    const next = limit + WINDOW[tab];
+    const next = limit + WINDOW;
     if (partial && next > previewBytes(frame)) onNeedFull();
     setShown({ tab, limit: next });
   };
   return (
     <>
       {body.truncated && <div class="warning">Large payload ({formatSize(frame.size)}): showing the first {formatSize(limit)}.</div>}
-      {body.truncated && <button type="button" class="show-more" data-testid="show-more" onClick={more}>Show {formatSize(WINDOW[tab])} more</button>}
+      {body.truncated && <button type="button" class="show-more" data-testid="show-more" onClick={more}>Show {formatSize(WINDOW)} more</button>}
       {body.invalid > 0 && <div class="warning" data-testid="invalid-utf8">{body.invalid} invalid UTF-8 byte{body.invalid > 1 ? 's' : ''}, shown as ⟨xx⟩</div>}
       <pre data-testid="details-body">{body.text}</pre>
     </>

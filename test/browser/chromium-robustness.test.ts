@@ -85,7 +85,7 @@ test('the panel shows the 64 MB frames with their sizes, a "Large payload" notic
   expect((await panelRows(panel))[0].preview).toMatch(/^large text x+…$/);
   await selectRow(panel, 2);
   const text = await detailsOf(panel, 'text');
-  expect(text.notice).toBe('Large payload (64.0 MB): showing the first 256.0 KB.');
+  expect(text.notice).toBe('Large payload (64.0 MB): showing the first 64.0 KB.');
   expect(text.body.startsWith('large text xxx')).toBe(true);
   await selectRow(panel, 3);
   const hex = await detailsOf(panel, 'hex');

@@ -89,6 +89,12 @@ export function defineBigFramesSuite(driver: PanelDriver): void {
     await s.panel.click('[data-testid="tab-base64"]');
     const before = (await detailsText('details-body'))!;
     expect(BINARY_BASE64.startsWith(before)).toBe(true);
+    // Within the preview "show more" shows more of it; past the preview, it loads the rest first.
+    for (let shown = 64; shown + 64 <= 255; shown += 64) {
+      await s.panel.click('[data-testid="show-more"]');
+      await waitFor(async () => (await detailsText('details-view'))?.includes(`showing the first ${shown + 64}.0 KB`), `${shown + 64} KB shown`);
+      expect(await s.panel.$('[data-testid="full-progress"]')).toBeNull();
+    }
     await s.panel.click('[data-testid="show-more"]');
     await waitFor(async () => !(await s.panel.$('[data-testid="details-truncated"]')), 'the full payload', 30_000);
     await waitFor(async () => ((await detailsText('details-body'))?.length ?? 0) > before.length, 'more base64');
