@@ -27,6 +27,7 @@ const router = new Router({
     chains.set(tabId, chain);
     void chain.finally(() => { if (chains.get(tabId) === chain) chains.delete(tabId); });
   },
+  askFrame: (tabId, frameId, request) => browser.tabs.sendMessage(tabId, request, { frameId }),
 });
 
 browser.runtime.onConnect.addListener((port) => router.connect(port));

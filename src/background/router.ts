@@ -9,6 +9,7 @@ import {
   PANEL_PORT, PROTOCOL_VERSION, RELAY_PORT, isCommandRequest, isPanelRequest, isRelayMessage, isTabConfigRequest,
   type CommandRequest, type HandshakeMessage, type PanelMessage, type RelayCommand, type SinceMap, type TabConfigRequest,
 } from '../protocol/ports';
+import { isPayloadRange, isPayloadRequest, type PayloadRange, type PayloadReply, type PayloadRequest } from '../protocol/payload';
 
 export interface RouterDeps {
   extensionOrigin: string;
@@ -21,10 +22,13 @@ export interface RouterDeps {
   withTools(tabId: number, frameId: number | null, then: () => void): void;
   /** Handshakes the browser reported for the tab before a panel subscribed (see handshakes.ts). */
   recentHandshakes(tabId: number): Promise<Array<{ url: string; time: number; frameId: number }>>;
+  /** Asks one frame of a tab and resolves with its answer (undefined or a rejection when nobody answered). */
+  askFrame(tabId: number, frameId: number, request: PayloadRequest): Promise<unknown>;
 }
 
 /** Rules or a breakpoint to apply (not the reset sent when the last panel goes). */
 const needsTools = (c: TabConfigRequest) => c.type === 'configure' && (c.rules.length > 0 || c.intercept !== null);
+const DOCUMENT_GONE = 'the page no longer holds this payload: its document is gone (reloaded, navigated away or closed)';
 
 export class Router {
   private panels = new Map<number, Set<Runtime.Port>>();
@@ -81,6 +85,10 @@ export class Router {
         this.deps.withTools(target, frameId, () => this.deps.sendToFrame(target, frameId, message));
         return;
       }
+      if (isPayloadRequest(message)) {
+        if (message.tabId === tabId) void this.fetchRange(port, message);
+        return;
+      }
       if (isTabConfigRequest(message)) {
         if (message.tabId !== tabId) return;
         if (message.type === 'configure') {
@@ -110,6 +118,18 @@ export class Router {
       this.configs.delete(tabId);
       for (const relay of this.relays.get(tabId) ?? []) relay.postMessage({ v: PROTOCOL_VERSION, type: 'unsync' } satisfies RelayCommand);
     });
+  }
+
+  /** A range of a big frame's payload, from the relay of its document to the panel that asked. */
+  private async fetchRange(port: Runtime.Port, request: PayloadRequest): Promise<void> {
+    let range: PayloadRange;
+    try {
+      const answer = await this.deps.askFrame(request.tabId, request.frameId, request);
+      range = isPayloadRange(answer) ? answer : { ok: false, error: DOCUMENT_GONE };
+    } catch {
+      range = { ok: false, error: DOCUMENT_GONE };
+    }
+    try { port.postMessage({ v: PROTOCOL_VERSION, type: 'payload-reply', id: request.id, ...range } satisfies PayloadReply); } catch { /* the panel closed */ }
   }
 }
 

@@ -40,6 +40,8 @@ export interface Frame extends Omit<FrameEvent, 'kind' | 'seq' | 'fseq'> {
   index: number;
   /** Absolute position in the store: `frames[i].pos === firstPos + i`. */
   pos: number;
+  /** Only on a `truncated` frame: its number in its document, to fetch the rest of the payload. */
+  fseq?: number;
 }
 
 /** A frame a breakpoint holds in the page, waiting for forward/drop. */
@@ -187,7 +189,7 @@ export class CaptureStore {
     if (this.paused) { this.skipped++; return; }
     const pos = this.firstPos + this.frames.length;
     const { kind: _kind, seq: _seq, fseq: _fseq, ...frame } = e;
-    this.frames.push({ ...frame, index: this.nextIndex++, pos });
+    this.frames.push(e.truncated ? { ...frame, fseq: e.fseq, index: this.nextIndex++, pos } : { ...frame, index: this.nextIndex++, pos });
     const sent = e.dir === 'sent';
     const t = this.totals;
     if (sent) { t.sent++; t.bytesSent += e.size; } else { t.received++; t.bytesReceived += e.size; }

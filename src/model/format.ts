@@ -45,14 +45,20 @@ export function prettyJson(text: string): string | null {
 }
 
 /** Classic hex dump: offset, 16 bytes of hex, ASCII. */
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+const PRINTABLE = Array.from({ length: 256 }, (_, b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.'));
+
 export function hexDump(bytes: Uint8Array, maxBytes = 64 * 1024): string {
   const n = Math.min(bytes.length, maxBytes);
   const lines: string[] = [];
   for (let off = 0; off < n; off += 16) {
-    const row = bytes.subarray(off, Math.min(off + 16, n));
-    const hex = Array.from(row, (b) => b.toString(16).padStart(2, '0')).join(' ').padEnd(47, ' ');
-    const ascii = Array.from(row, (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
-    lines.push(`${off.toString(16).padStart(8, '0')}  ${hex}  ${ascii}`);
+    const end = Math.min(off + 16, n);
+    let hex = '', ascii = '';
+    for (let i = off; i < end; i++) {
+      hex += i === off ? HEX[bytes[i]] : ' ' + HEX[bytes[i]];
+      ascii += PRINTABLE[bytes[i]];
+    }
+    lines.push(`${off.toString(16).padStart(8, '0')}  ${hex.padEnd(47, ' ')}  ${ascii}`);
   }
   return lines.join('\n');
 }

@@ -35,6 +35,7 @@ export function toHar(session: Session, redaction?: Redaction, version = '0.0.0'
         time: f.time / 1000,
         opcode: f.opcode === 'text' ? 1 : 2,
         data: f.opcode === 'text' ? redact(f.data, redaction) : f.data,
+        ...(f.truncated ? { _truncated: f.truncated } : {}),
       })),
       _wsinspect: { close: c.close, closedAt: c.closedAt, openedAt: c.openedAt },
     };

@@ -6,7 +6,7 @@ import type { Session, SessionConnection, SessionFrame } from './session-io';
 export function toNdjson(session: Session): string {
   const lines: string[] = [];
   session.connections.forEach((c, i) => {
-    for (const f of c.frames) lines.push(JSON.stringify({ time: f.time, connection: i + 1, url: c.url, dir: f.dir, opcode: f.opcode, data: f.data, size: f.size }));
+    for (const f of c.frames) lines.push(JSON.stringify({ time: f.time, connection: i + 1, url: c.url, dir: f.dir, opcode: f.opcode, data: f.data, size: f.size, ...(f.truncated ? { truncated: f.truncated } : {}) }));
   });
   return lines.join('\n') + (lines.length ? '\n' : '');
 }

@@ -15,3 +15,18 @@ test('parseJson: value, precise error, or not JSON', () => {
   expect((bad as { error: string }).error).toMatch(/JSON|position|Unexpected/);
   expect(parseJson('hello')).toBeNull();
 });
+
+test('payloadViews converts only the prefix it shows, for text and base64 payloads', async () => {
+  const { payloadViews, prefixBytes } = await import('./payload-views');
+  const { bytesToBase64 } = await import('./bytes');
+  const base = { index: 0, pos: 0, conn: 'd:1', time: 0, dir: 'sent' as const };
+  const text = 'é'.repeat(10) + 'x'.repeat(100);
+  expect(prefixBytes({ ...base, opcode: 'text', data: text, size: 120 }, 7)).toEqual(new TextEncoder().encode(text).subarray(0, 7));
+  const bytes = Uint8Array.from({ length: 100 }, (_, i) => i);
+  const frame = { ...base, opcode: 'binary' as const, data: bytesToBase64(bytes), size: 100 };
+  for (const limit of [1, 2, 3, 4, 50, 99, 100, 200]) expect(prefixBytes(frame, limit)).toEqual(bytes.subarray(0, limit));
+  const views = payloadViews(frame, 16);
+  expect(views.truncated).toBe(true);
+  expect(views.hex()).toBe('00000000  00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f  ................');
+  expect(payloadViews({ ...base, opcode: 'text', data: 'hi', size: 2 }).text).toBe('hi');
+});

@@ -5,10 +5,6 @@ import { hexDump } from './format';
 
 export const VIEW_LIMIT = 256 * 1024;
 
-export function frameBytes(frame: Frame): Uint8Array {
-  return frame.opcode === 'binary' ? base64ToBytes(frame.data) : new TextEncoder().encode(frame.data);
-}
-
 export type JsonParse = { ok: true; value: unknown } | { ok: false; error: string } | null;
 
 /** Parses text that looks like JSON; null when it does not look like JSON at all. */
@@ -65,16 +61,36 @@ function sequenceLength(b: Uint8Array, i: number): number {
   return 0;
 }
 
-export interface PayloadViews { bytes: Uint8Array; truncated: boolean; hex(): string; base64(): string; utf8(): { text: string; invalid: number } }
+export interface PayloadViews {
+  /** The payload is longer than the views show. */
+  truncated: boolean;
+  /** Text frames: their first `limit` UTF-16 units (the text view). */
+  text: string | null;
+  hex(): string;
+  base64(): string;
+  utf8(): { text: string; invalid: number };
+}
 
-export function payloadViews(frame: Frame): PayloadViews {
-  const all = frameBytes(frame);
-  const bytes = all.length > VIEW_LIMIT ? all.subarray(0, VIEW_LIMIT) : all;
+/**
+ * Views of the first `limit` bytes. Only that prefix is converted: a 32 MB payload is never
+ * encoded or decoded as a whole to show its first lines.
+ */
+export function payloadViews(frame: Frame, limit = VIEW_LIMIT): PayloadViews {
+  const bytes = prefixBytes(frame, limit);
   return {
-    bytes: all,
-    truncated: all.length > VIEW_LIMIT,
-    hex: () => hexDump(bytes, VIEW_LIMIT),
-    base64: () => bytesToBase64(bytes),
+    truncated: frame.size > limit,
+    text: frame.opcode === 'text' ? frame.data.slice(0, limit) : null,
+    hex: () => hexDump(bytes, limit),
+    // A cut view ends on a 3-byte boundary: its base64 is then the start of the whole payload's.
+    base64: () => bytesToBase64(frame.size > limit ? bytes.subarray(0, bytes.length - (bytes.length % 3)) : bytes),
     utf8: () => utf8WithInvalid(bytes),
   };
+}
+
+/** The first `limit` bytes of a payload (text as UTF-8; each unit is at least one byte). */
+export function prefixBytes(frame: Frame, limit: number): Uint8Array {
+  const bytes = frame.opcode === 'binary'
+    ? base64ToBytes(frame.data.slice(0, Math.ceil(limit / 3) * 4))
+    : new TextEncoder().encode(frame.data.slice(0, limit));
+  return bytes.length > limit ? bytes.subarray(0, limit) : bytes;
 }

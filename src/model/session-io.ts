@@ -5,7 +5,13 @@
 import type { Direction, Opcode } from '../protocol/capture';
 import type { CaptureStore, Connection, Frame } from './capture-store';
 
-export interface SessionFrame { time: number; dir: Direction; opcode: Opcode; /** text, or base64 for binary */ data: string; size: number }
+export interface SessionFrame {
+  time: number; dir: Direction; opcode: Opcode; /** text, or base64 for binary */ data: string; size: number;
+  /** `data` is only the start of the payload: why (exports say so next to the data). */
+  truncated?: string;
+  /** A big frame the panel has a preview of: where the page keeps the whole payload (never exported). */
+  ref?: { conn: string; fseq: number; frameId: number };
+}
 export interface SessionConnection {
   url: string;
   protocol: string;
@@ -32,7 +38,13 @@ export function sessionFromStore(store: CaptureStore, frames: readonly Frame[] =
   for (const c of store.connections.values()) connectionOf(c);
   for (const f of frames) {
     const c = store.connections.get(f.conn);
-    if (c) connectionOf(c).frames.push({ time: f.time, dir: f.dir, opcode: f.opcode, data: f.data, size: f.size });
+    if (!c) continue;
+    const frame: SessionFrame = { time: f.time, dir: f.dir, opcode: f.opcode, data: f.data, size: f.size };
+    if (f.truncated) {
+      frame.truncated = 'only a preview reached the panel';
+      if (f.fseq !== undefined) frame.ref = { conn: f.conn, fseq: f.fseq, frameId: c.frameId };
+    }
+    connectionOf(c).frames.push(frame);
   }
   return { connections: [...byConn.values()].filter((c) => c.frames.length || frames === store.frames) };
 }

@@ -10,6 +10,7 @@ import { templateFromFrame } from '../model/composer';
 import { resendCommand } from '../protocol/commands';
 import { sessionFromStore } from '../model/session-io';
 import { ExportDialog } from './ExportDialog';
+import { completeFrame } from './full-payload';
 import { SessionBar, useImportedSession } from './SessionBar';
 import { BreakpointsPanel } from './BreakpointsPanel';
 import { ReplayDialog } from './ReplayDialog';
@@ -77,6 +78,8 @@ export function App({ tabId }: { tabId: number }) {
   const [marked, setMarked] = useState<Set<number>>(new Set());
   const [reveal, setReveal] = useState<{ row: number } | null>(null);
   const [search, setSearch] = useState('');
+  /** Why the last action on a big frame could not get its whole payload. */
+  const [problem, setProblem] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ frame: Frame; x: number; y: number } | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const tall = useWindowHeight() >= MIN_HEIGHT_FOR_TIMELINE;
@@ -110,17 +113,22 @@ export function App({ tabId }: { tabId: number }) {
   useKeyboard({ view, selected, select, focusSearch: () => searchBox.current?.focus() });
   useEffect(() => { if (selected && framePosition(view, selected.pos) === null) setSelected(null); });
 
-  const resend = (frame: Frame) => {
+  /** Re-sends a frame's whole payload (a big frame's is fetched from the page first). */
+  const resend = async (frame: Frame) => {
     const connection = store.connections.get(frame.conn);
-    if (connection?.state === 'open') command(connection, resendCommand(frame));
+    if (connection?.state !== 'open') return;
+    try { command(connection, resendCommand(await completeFrame(frame, connection))); } catch (e) { setProblem(`Not replayed: ${(e as Error).message}`); }
   };
   const frameActions = (frame: Frame) => {
     const connection = store.connections.get(frame.conn);
     const several = view.frames.filter((f) => marked.has(f.index) && f.dir === 'sent');
     return {
       replay: connection?.state === 'open' ? () => resend(frame) : null,
-      replaySelection: several.length > 1 ? { count: several.length, run: () => several.forEach(resend) } : null,
-      editAndReplay: () => setDraft({ ...templateFromFrame(frame), conn: frame.conn }),
+      replaySelection: several.length > 1 ? { count: several.length, run: async () => { for (const f of several) await resend(f); } } : null,
+      editAndReplay: () => void completeFrame(frame, connection).then(
+        (f) => setDraft({ ...templateFromFrame(f), conn: frame.conn }), (e) => setProblem(`Cannot edit: ${(e as Error).message}`)),
+      complete: () => completeFrame(frame, connection),
+      onUnavailable: setProblem,
     };
   };
 
@@ -140,7 +148,7 @@ export function App({ tabId }: { tabId: number }) {
         composing={draft !== null} onCompose={() => setDraft(draft ? null : { mode: 'text', text: '' })}
         breaking={breaking} onBreak={() => setBreaking(!breaking)} />
       <FilterChips filter={filterState} onFilter={setFilter} connectionLabel={connectionLabel} shown={view.frames.length} total={store.frames.length}
-        lost={store.lost} dropped={store.dropped} maxFrames={settings.maxFrames} notice={store.notices.at(-1)?.text} />
+        lost={store.lost} dropped={store.dropped} maxFrames={settings.maxFrames} notice={problem ?? store.notices.at(-1)?.text} />
       <StatsBar store={store} />
       {settings.showTimeline && tall && <Timeline series={series} theme={devtoolsTheme()} onRange={(timeRange) => setFilter((f) => ({ ...f, timeRange }))} />}
       <div class="main">
@@ -162,7 +170,7 @@ export function App({ tabId }: { tabId: number }) {
               timeMode={settings.timeMode} connectionLabel={connectionLabel} connectionStart={connectionStart} reveal={reveal}
               summary={(f) => tableSummary(f, store.connections.get(f.conn), decodeAs.get(f.conn))}
               marked={marked} onSelect={(f, add) => { setMarked(add ? toggled(marked, f, selected) : new Set()); select(f, false); }}
-              onContextMenu={(frame, x, y) => setMenu({ frame, x, y })} />
+              onContextMenu={(frame, x, y) => { setProblem(null); setMenu({ frame, x, y }); }} />
           )}
           {selected && <FrameDetails key={selected.index} frame={selected} connection={store.connections.get(selected.conn)} onClose={() => setSelected(null)}
             decodeAs={decodeAs.get(selected.conn)} onDecodeAs={(id) => setDecodeAs(new Map(decodeAs).set(selected.conn, id))} />}

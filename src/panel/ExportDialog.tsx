@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Session } from '../model/session-io';
+import { completeSession } from './full-payload';
 import { exportSession, parseRedaction, type ExportFormat } from './transfer';
 
 interface Props { all(): Session; filtered(): Session; filteredCount: number; totalCount: number; onClose(): void }
@@ -12,10 +13,16 @@ export function ExportDialog(p: Props) {
   const [redact, setRedact] = useState('');
   const [status, setStatus] = useState('');
   const redaction = parseRedaction(redact);
+  const [busy, setBusy] = useState(false);
   const run = async (to: 'file' | 'clipboard') => {
-    const session = scope === 'all' ? p.all() : p.filtered();
-    await exportSession(session, format, redaction.patterns, browser.runtime.getManifest().version, to);
-    setStatus(to === 'clipboard' ? 'Copied to the clipboard' : 'Downloaded');
+    setBusy(true);
+    try {
+      // Big frames reached the panel as previews: exports carry their whole payloads, fetched now.
+      const { session, missing } = await completeSession(scope === 'all' ? p.all() : p.filtered(), (done, total) => setStatus(`Fetching big payloads from the page: ${done} / ${total}…`));
+      await exportSession(session, format, redaction.patterns, browser.runtime.getManifest().version, to);
+      const done = to === 'clipboard' ? 'Copied to the clipboard' : 'Downloaded';
+      setStatus(missing ? `${done}. ${missing} big frame${missing > 1 ? 's' : ''} could not be fetched in full (the page no longer holds ${missing > 1 ? 'them' : 'it'}): exported as preview${missing > 1 ? 's' : ''}, marked "truncated"` : done);
+    } finally { setBusy(false); }
   };
   return (
     <div class="dialog" role="dialog" aria-label="Export" data-testid="export-dialog">
@@ -34,8 +41,8 @@ export function ExportDialog(p: Props) {
         onInput={(e) => setRedact((e.currentTarget as HTMLInputElement).value)} /></label>
       {redaction.error && <div class="error" role="alert">{redaction.error}</div>}
       <div class="dialog-actions">
-        <button type="button" class="primary" data-testid="export-download" disabled={!!redaction.error} onClick={() => run('file')}>Download</button>
-        <button type="button" data-testid="export-copy" disabled={!!redaction.error} onClick={() => run('clipboard')}>Copy</button>
+        <button type="button" class="primary" data-testid="export-download" disabled={!!redaction.error || busy} onClick={() => run('file')}>Download</button>
+        <button type="button" data-testid="export-copy" disabled={!!redaction.error || busy} onClick={() => run('clipboard')}>Copy</button>
         <span role="status" data-testid="export-status">{status}</span>
         <span class="spacer" />
         <button type="button" onClick={p.onClose}>Close</button>

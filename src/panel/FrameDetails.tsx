@@ -1,28 +1,36 @@
 /**
  * Details of the selected frame: JSON tree, raw text, hex dump, base64, UTF-8 (invalid
- * bytes shown). Each view is computed only when its tab is open, and bounded in size.
+ * bytes shown). Each view is computed only when its tab is open, and bounded in size. A big
+ * frame arrives as a preview: views that need more fetch its full payload from the page.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Connection, Frame } from '../model/capture-store';
 import { formatFullTime, formatSize } from '../model/format';
-import { parseJson, payloadViews, VIEW_LIMIT } from '../model/payload-views';
+import { utf8Length } from '../model/bytes';
+import { parseJson, VIEW_LIMIT } from '../model/payload-views';
 import { JsonTree } from './JsonTree';
 import { explainFrame } from '../model/learn';
 import { listDecoders } from '../decode';
 import { customDecoders, decoded, loadProtoSchema, tableSummary } from './decoding';
+import { useFullPayload, type FullPayload } from './full-payload';
+import { previewBytes, RawView } from './RawView';
 
 type Tab = 'decoded' | 'tree' | 'text' | 'hex' | 'base64' | 'utf8' | 'learn';
 const TABS: Array<[Tab, string]> = [['decoded', 'Decoded'], ['tree', 'JSON'], ['text', 'Text'], ['hex', 'Hex'], ['base64', 'Base64'], ['utf8', 'UTF-8'], ['learn', 'Learn the API']];
 
 interface Props { frame: Frame; connection?: Connection; onClose(): void; decodeAs?: string; onDecodeAs(id: string | undefined): void }
 
-export function FrameDetails({ frame, connection, onClose, decodeAs, onDecodeAs }: Props) {
-  const json = frame.opcode === 'text' ? parseJson(frame.data) : null;
-  const summary = tableSummary(frame, connection, decodeAs);
-  const defaultTab: Tab = summary ? 'decoded' : json?.ok ? 'tree' : frame.opcode === 'binary' ? 'hex' : 'text';
+export function FrameDetails({ frame: selected, connection, onClose, decodeAs, onDecodeAs }: Props) {
+  const full = useFullPayload(selected, connection);
+  const frame = full.frame;
   const [chosen, setChosen] = useState<Tab | null>(null);
+  // Small payloads are parsed up front (to open on the tree); a big one only when its tree is asked for.
+  const eager = !selected.truncated && frame.opcode === 'text';
+  const wantsTree = chosen === 'tree' && frame.opcode === 'text' && !full.partial;
+  const json = useMemo(() => (eager || wantsTree ? parseJson(frame.data) : null), [frame, eager || wantsTree]);
+  const summary = full.partial ? null : tableSummary(frame, connection, decodeAs);
+  const defaultTab: Tab = summary ? 'decoded' : eager && json?.ok ? 'tree' : frame.opcode === 'binary' ? 'hex' : 'text';
   const tab = chosen ?? defaultTab;
-  const views = payloadViews(frame);
   return (
     <section class="details" data-testid="details" aria-label="Frame details">
       <header>
@@ -31,7 +39,7 @@ export function FrameDetails({ frame, connection, onClose, decodeAs, onDecodeAs 
         <button type="button" onClick={onClose} title="Close details" aria-label="Close details">×</button>
       </header>
       {connection && <div class="details-conn">{connection.url}</div>}
-      {frame.truncated && <div class="warning" data-testid="details-truncated">This {formatSize(frame.size)} frame is too large for the extension's messaging: the panel received only its first {formatSize(frame.opcode === 'text' ? new TextEncoder().encode(frame.data).length : Math.floor(frame.data.length * 3 / 4))}.</div>}
+      {full.partial && <PreviewNotice frame={selected} full={full} />}
       {frame.blocked && <div class="warning" data-testid="details-blocked">Not delivered: {frame.blocked}</div>}
       {frame.original !== undefined && (
         <div class="original" data-testid="details-original">Rewritten by {frame.rule}. Original: <code>{frame.original.slice(0, VIEW_LIMIT)}</code></div>
@@ -42,14 +50,12 @@ export function FrameDetails({ frame, connection, onClose, decodeAs, onDecodeAs 
             data-testid={`tab-${id}`} onClick={() => setChosen(id)}>{label}</button>
         ))}
       </div>
-      {views.truncated && tab !== 'tree' && <div class="warning">Large payload ({formatSize(frame.size)}): showing the first {formatSize(VIEW_LIMIT)}.</div>}
       <div class="details-body" data-testid="details-view">
-        {tab === 'decoded' && <DecodedView frame={frame} connection={connection} decodeAs={decodeAs} onDecodeAs={onDecodeAs} />}
-        {tab === 'tree' && <TreeView json={json} />}
-        {tab === 'text' && <pre data-testid="details-body">{frame.opcode === 'text' ? frame.data.slice(0, VIEW_LIMIT) : views.utf8().text}</pre>}
-        {tab === 'hex' && <pre data-testid="details-body">{views.hex()}</pre>}
-        {tab === 'base64' && <pre data-testid="details-body">{views.base64()}</pre>}
-        {tab === 'utf8' && <Utf8View utf8={views.utf8()} />}
+        {tab === 'decoded' && (full.partial
+          ? <NeedsFull what="Decoding" full={full} />
+          : <DecodedView frame={frame} connection={connection} decodeAs={decodeAs} onDecodeAs={onDecodeAs} />)}
+        {tab === 'tree' && (full.partial && frame.opcode === 'text' ? <NeedsFull what="The JSON tree" full={full} /> : <TreeView json={json} />)}
+        {(tab === 'text' || tab === 'hex' || tab === 'base64' || tab === 'utf8') && <RawView tab={tab} frame={frame} partial={full.partial} onNeedFull={full.load} />}
         {tab === 'learn' && (
           <dl class="learn" data-testid="learn">
             {explainFrame(frame, connection).map((l) => <><dt key={`t${l.term}`}>{l.term}</dt><dd key={`d${l.term}`}>{l.text}</dd></>)}
@@ -57,6 +63,29 @@ export function FrameDetails({ frame, connection, onClose, decodeAs, onDecodeAs 
         )}
       </div>
     </section>
+  );
+}
+
+/** What the panel has of a big frame, and the button that fetches the rest. */
+function PreviewNotice({ frame, full }: { frame: Frame; full: FullPayload }) {
+  const have = frame.opcode === 'text' ? utf8Length(frame.data) : previewBytes(frame);
+  return (
+    <div class="warning" data-testid="details-truncated">
+      This {formatSize(frame.size)} frame came as a preview: the panel has its first {formatSize(have)}.{' '}
+      {full.progress
+        ? <span data-testid="full-progress">Loading the full payload{full.progress.total ? ` (${Math.floor((100 * full.progress.done) / full.progress.total)}%)` : ''}…</span>
+        : <button type="button" data-testid="load-full" onClick={full.load}>Load the full payload</button>}
+      {full.error && <div class="error" role="alert" data-testid="full-error">The full payload is not available: {full.error}.</div>}
+    </div>
+  );
+}
+
+function NeedsFull({ what, full }: { what: string; full: FullPayload }) {
+  return (
+    <div class="notice" data-testid="needs-full">
+      {what} needs the whole payload.{' '}
+      {!full.progress && <button type="button" data-testid="load-full-view" onClick={full.load}>Load the full payload</button>}
+    </div>
   );
 }
 
@@ -115,13 +144,4 @@ function TreeView({ json }: { json: ReturnType<typeof parseJson> }) {
   if (json === null) return <div class="notice">Not JSON.</div>;
   if (!json.ok) return <div class="error" data-testid="json-error">Malformed JSON: {json.error}</div>;
   return <JsonTree value={json.value} />;
-}
-
-function Utf8View({ utf8 }: { utf8: { text: string; invalid: number } }) {
-  return (
-    <>
-      {utf8.invalid > 0 && <div class="warning" data-testid="invalid-utf8">{utf8.invalid} invalid UTF-8 byte{utf8.invalid > 1 ? 's' : ''}, shown as ⟨xx⟩</div>}
-      <pre data-testid="details-body">{utf8.text}</pre>
-    </>
-  );
 }

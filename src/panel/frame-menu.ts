@@ -10,6 +10,10 @@ export interface FrameActions {
   /** Several sent frames marked with Ctrl/Cmd-click: re-send them all, in table order. */
   replaySelection: { count: number; run(): void } | null;
   editAndReplay(): void;
+  /** The frame with its whole payload (a big frame's is fetched from the page first). */
+  complete(): Promise<Frame>;
+  /** Says why an action could not get the whole payload. */
+  onUnavailable(message: string): void;
 }
 
 export function frameMenu(frame: Frame, actions: FrameActions): MenuItem[] {
@@ -17,9 +21,14 @@ export function frameMenu(frame: Frame, actions: FrameActions): MenuItem[] {
     ...(actions.replaySelection ? [{ label: `Replay ${actions.replaySelection.count} selected sent frames in order`, action: actions.replaySelection.run }] : []),
     ...(actions.replay ? [{ label: 'Replay on its connection', action: actions.replay }] : []),
     { label: 'Edit and replay…', action: actions.editAndReplay },
-    { label: 'Copy payload', action: () => copyText(payloadText(frame)) },
-    { label: 'Copy as ws.send(…)', action: () => copyText(sendSnippet(frame)) },
-    { label: 'Copy as hex', action: () => copyText(payloadHex(frame)) },
-    { label: 'Copy as base64', action: () => copyText(payloadBase64(frame)) },
+    { label: 'Copy payload', action: () => copyFull(actions, payloadText) },
+    { label: 'Copy as ws.send(…)', action: () => copyFull(actions, sendSnippet) },
+    { label: 'Copy as hex', action: () => copyFull(actions, payloadHex) },
+    { label: 'Copy as base64', action: () => copyFull(actions, payloadBase64) },
   ];
+}
+
+/** Copies a form of the whole payload; a big frame's rest is fetched first (never a silent preview). */
+function copyFull(actions: FrameActions, form: (frame: Frame) => string): Promise<void> {
+  return actions.complete().then((f) => copyText(form(f)), (e) => actions.onUnavailable(`Not copied: ${(e as Error).message}`));
 }

@@ -8,6 +8,8 @@ import type { CaptureStore, Connection } from '../model/capture-store';
 import { splitResponses, stepDelay, type ReplayStep } from '../model/replay';
 import { resendCommand, type SocketCommand } from '../protocol/commands';
 import { base64ToBytes } from '../model/bytes';
+import type { SessionFrame } from '../model/session-io';
+import { loadPayload } from './full-payload';
 
 export type Target = { kind: 'live'; conn: string } | { kind: 'new'; url: string; protocol: string };
 export type Timing = 'original' | 'scaled' | 'step';
@@ -42,6 +44,15 @@ export function useReplay(steps: ReplayStep[], live: CaptureStore, command: (c: 
     const r = run.current;
     if (!r || i >= steps.length) { setRunning(false); return; }
     const frame = steps[i].send;
+    if (!frame.ref) { deliver(r, i, frame); return; }
+    // A big frame the panel has a preview of: its whole payload is fetched from the page first.
+    loadPayload({ ...frame.ref, opcode: frame.opcode, preview: frame.data }).then(
+      (data) => { if (run.current === r) deliver(r, i, { ...frame, data, ref: undefined, truncated: undefined }); },
+      (e) => { if (run.current === r) { setError(`Step ${i + 1}: ${(e as Error).message}`); stop(); } },
+    );
+  };
+
+  const deliver = (r: NonNullable<typeof run.current>, i: number, frame: SessionFrame) => {
     r.marks[i] = live.firstPos + live.frames.length;
     if (r.target.kind === 'live') {
       const conn = live.connections.get(r.target.conn);

@@ -9,6 +9,7 @@ import type { InterceptConfig, Rule } from '../protocol/rules';
 import { PROTOCOL_VERSION } from '../protocol/ports';
 import { connectCapture, type CaptureLink } from './capture-link';
 import { onNavigated } from './inspected-tab';
+import { setPayloadLink } from './full-payload';
 
 const RENDER_EVERY_MS = 100;
 
@@ -50,7 +51,8 @@ export function useCaptureStore(tabId: number, preserveLog: boolean, maxFrames: 
     });
     linkRef.current = capture;
     setLink(capture);
-    return () => { capture.disconnect(); window.clearTimeout(timer); };
+    setPayloadLink(capture);
+    return () => { capture.disconnect(); setPayloadLink(null); window.clearTimeout(timer); };
   }, [tabId]);
 
   const clear = () => { store.clear(); refresh(); };

@@ -83,6 +83,13 @@ export class Backlog {
     }
   }
 
+  /** The frame numbered `fseq`, while it is kept (numbers are contiguous in the ring). */
+  frame(fseq: number): StoredFrame | undefined {
+    if (!this.frameCount) return undefined;
+    const frame = this.frames[this.head + fseq - this.firstFseq];
+    return frame?.fseq === fseq ? frame : undefined;
+  }
+
   /** Everything with a frame number above `sinceFseq`, in capture order, and how many such frames were evicted. */
   snapshot(sinceFseq: number): { events: Array<LifecycleEvent | StoredFrame>; lost: number } {
     const events: Array<LifecycleEvent | StoredFrame> = [];

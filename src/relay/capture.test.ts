@@ -22,3 +22,17 @@ test('numbers events, converts payloads, and keeps order behind a Blob', async (
   expect(frames[3].discarded).toBe(true);
   expect(frames[0].discarded).toBeUndefined();
 });
+
+test('long text: its UTF-8 length is counted over several tasks, and later events keep their order', async () => {
+  const out: Captured[] = [];
+  const seq = new CaptureSequencer('doc', (e) => out.push(e));
+  const long = '😀'.repeat(3 * 1024 * 1024) + 'é';
+  seq.push({ k: 'new', id: 1, t: 1, url: 'ws://x/', protocols: [], api: 'WebSocket' });
+  seq.push({ k: 'message', id: 1, t: 2, data: long });
+  seq.push({ k: 'send', id: 1, t: 3, data: 'next', state: 1 });
+  expect(out).toHaveLength(1); // counting goes on in later tasks; the next event waits behind it
+  await new Promise((r) => setTimeout(r, 200));
+  const frames = out.filter((e) => e.kind === 'frame');
+  expect(frames.map((f) => [f.fseq, f.size])).toEqual([[1, Buffer.byteLength(long)], [2, 4]]);
+  expect(frames[0].data).toBe(long);
+});

@@ -5,7 +5,7 @@
  */
 import type { LifecycleEvent } from '../protocol/capture';
 import type { HookMessage } from '../protocol/hook';
-import { bytesToBase64, utf8Length } from '../model/bytes';
+import { bytesToBase64, utf8Length, utf8LengthPaced } from '../model/bytes';
 import type { StoredFrame } from './backlog';
 
 function isArrayBuffer(v: unknown): v is ArrayBuffer {
@@ -13,6 +13,25 @@ function isArrayBuffer(v: unknown): v is ArrayBuffer {
 }
 
 export type Captured = LifecycleEvent | StoredFrame;
+
+/** Text longer than this has its UTF-8 length counted a slice per task. */
+const PACED_ABOVE = 2 * 1024 * 1024;
+
+/**
+ * Yields the thread until a next task. Not setTimeout: a background tab's timers are throttled
+ * to one a second (Firefox), which would hold up capture for a minute. A private channel's
+ * messages are not throttled, and the page cannot see them.
+ */
+let channel: MessageChannel | null = null;
+const waiting: Array<() => void> = [];
+function nextTask(): Promise<void> {
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+  }
+  const port = channel.port2;
+  return new Promise<void>((resolve) => { waiting.push(resolve); port.postMessage(0); });
+}
 
 export class CaptureSequencer {
   private seq = 0;
@@ -25,21 +44,25 @@ export class CaptureSequencer {
   push(m: HookMessage): void {
     const data = m.k === 'send' || m.k === 'message' || m.k === 'paused' ? m.data : undefined;
     const isBlob = typeof data === 'object' && !isArrayBuffer(data);
-    if (this.pending === 0 && !isBlob) {
+    const isLongText = typeof data === 'string' && data.length > PACED_ABOVE && m.k !== 'paused';
+    if (this.pending === 0 && !isBlob && !isLongText) {
       this.emit(this.convert(m, data as string | ArrayBuffer | undefined));
       return;
     }
     this.pending++;
     const bytes = isBlob ? (data as Blob).arrayBuffer() : Promise.resolve(data as string | ArrayBuffer | undefined);
+    // The UTF-8 length of long text is counted over several tasks (later events wait their turn).
+    const textSize = isLongText ? utf8LengthPaced(data as string, nextTask) : undefined;
     this.queue = this.queue.then(async () => {
       let resolved: string | ArrayBuffer | undefined;
       try { resolved = await bytes; } catch { resolved = new ArrayBuffer(0); }
+      const size = await textSize;
       this.pending--;
-      this.emit(this.convert(m, resolved));
+      this.emit(this.convert(m, resolved, size));
     });
   }
 
-  private convert(m: HookMessage, data: string | ArrayBuffer | undefined): Captured {
+  private convert(m: HookMessage, data: string | ArrayBuffer | undefined, textSize?: number): Captured {
     const conn = `${this.docId}:${m.id}`;
     const base = { seq: ++this.seq, conn, time: m.t };
     switch (m.k) {
@@ -63,7 +86,7 @@ export class CaptureSequencer {
           dir: m.k === 'send' ? 'sent' : 'received',
           opcode: text ? 'text' : 'binary',
           data: payload,
-          size: text ? utf8Length(payload) : payload.byteLength,
+          size: text ? textSize ?? utf8Length(payload) : payload.byteLength,
         };
         if (m.k === 'send' && m.state !== 1) frame.discarded = true;
         if (m.k === 'send' && m.via === 'panel') frame.origin = 'panel';

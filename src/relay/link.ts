@@ -12,6 +12,8 @@ import {
 } from '../protocol/ports';
 import type { Backlog } from './backlog';
 import { batches, toWire } from './wire';
+import { isPayloadRequest } from '../protocol/payload';
+import { answerPayloadRequest } from './payload';
 import type { Captured } from './capture';
 
 export class RelayLink {
@@ -25,6 +27,7 @@ export class RelayLink {
       if (isRelayCommand(message)) this.command(message);
       else if (isCommandRequest(message) && message.conn.startsWith(`${docId}:`)) toHook(message);
       else if (isTabConfigRequest(message)) toHook(message);
+      else if (isPayloadRequest(message) && message.docId === docId) return Promise.resolve(answerPayloadRequest(message, (fseq) => backlog.frame(fseq)));
       return undefined;
     });
   }

@@ -13,13 +13,13 @@ test('batches are cut by count and by payload size, never empty unless there is 
   expect(batches([])).toEqual([[]]);
 });
 
-test('huge payloads are cut for the panel and marked; sizes stay exact', () => {
+test('big payloads go to the panel as a preview, marked; sizes stay exact', () => {
   const text = 'a'.repeat(9 * 1024 * 1024);
   const wired = toWire({ ...(frame(1, text) as any) }) as any;
-  expect(wired.data.length).toBe(8 * 1024 * 1024);
-  expect(wired).toMatchObject({ truncated: true, size: text.length });
+  expect(wired.data.length).toBe(256 * 1024);
+  expect(wired).toMatchObject({ truncated: true, size: text.length, fseq: 1 });
   const bin = toWire({ ...(frame(2, '') as any), opcode: 'binary', data: new ArrayBuffer(13 * 1024 * 1024), size: 13 * 1024 * 1024 }) as any;
   expect(bin).toMatchObject({ truncated: true, size: 13 * 1024 * 1024 });
-  expect(bin.data.length).toBe(16 * 1024 * 1024); // base64 of 12 MiB
+  expect(bin.data.length).toBe(340 * 1024); // base64 of 255 KiB
   expect(toWire(frame(3, 'small'))).not.toHaveProperty('truncated');
 });

@@ -73,10 +73,11 @@ test('64 MB text and binary frames, echoed: the page\'s check passes and capture
 });
 
 /*
- * Chrome refuses runtime messages over 64 MiB: the relay cuts batches by payload size and sends
- * at most the first 8 MB (text) / 12 MB (binary) of a frame, marked truncated (src/relay/wire.ts).
+ * Chrome refuses runtime messages over 64 MiB, and big payloads would stall page and panel: the
+ * relay sends a preview of any frame over 1 MB, marked truncated (src/relay/wire.ts); the rest
+ * is fetched on demand while the page's backlog (64 MB) still holds it.
  */
-test('the panel shows both 64 MB frames with their sizes, a "Large payload" notice and a truncation notice', async () => {
+test('the panel shows the 64 MB frames with their sizes, a "Large payload" notice and a preview notice', async () => {
   const { page, panel } = large;
   onTestFinished(async () => { await panel.close().catch(() => {}); await page.close().catch(() => {}); });
   await waitFor(async () => (await panelCount(panel)) === '6 frames', 'four 64 MB rows and the small pair', 5_000);
@@ -84,13 +85,16 @@ test('the panel shows both 64 MB frames with their sizes, a "Large payload" noti
   expect((await panelRows(panel))[0].preview).toMatch(/^large text x+…$/);
   await selectRow(panel, 2);
   const text = await detailsOf(panel, 'text');
-  expect(text.notice).toBe('Large payload (64.0 MB): showing the first 256.0 KB.');
+  expect(text.notice).toBe('Large payload (64.0 MB): showing the first 64.0 KB.');
   expect(text.body.startsWith('large text xxx')).toBe(true);
   await selectRow(panel, 3);
   const hex = await detailsOf(panel, 'hex');
-  expect(hex.notice).toBe('Large payload (64.0 MB): showing the first 256.0 KB.');
+  expect(hex.notice).toBe('Large payload (64.0 MB): showing the first 64.0 KB.');
   expect(hex.body.startsWith('00000000  07 26 45 64')).toBe(true);
-  expect(await panel.$eval('[data-testid="details-truncated"]', (e) => e.textContent)).toMatch(/^This 64\.0 MB frame is too large for the extension's messaging: the panel received only its first 12\.0 MB\.$/);
+  expect(await panel.$eval('[data-testid="details-truncated"]', (e) => e.textContent)).toBe('This 64.0 MB frame came as a preview: the panel has its first 255.0 KB. Load the full payload');
+  // Later frames pushed it out of the page's 64 MB backlog: asking for the rest says so.
+  await panel.click('[data-testid="load-full"]');
+  expect(await waitFor(() => panel.$eval('[data-testid="full-error"]', (e) => e.textContent).catch(() => null), 'the answer')).toMatch(/^The full payload is not available: the page no longer holds this payload: it was evicted from the page's capture backlog/);
 });
 
 test('invalid UTF-8: in a binary frame it is counted; in a text frame the browser fails the socket', async () => {

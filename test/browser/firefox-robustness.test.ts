@@ -54,7 +54,7 @@ async function openWithPanel(url: string): Promise<{ page: Page; panel: Page; er
 
 const result = (page: Page) => page.evaluate(() => (window as any).result as string);
 const rowsText = async (panel: Page) => (await panelRows(panel)).map((r) => `${r.dir} ${r.preview}`);
-const LARGE_NOTICE = 'Large payload (64.0 MB): showing the first 256.0 KB.';
+const LARGE_NOTICE = 'Large payload (64.0 MB): showing the first 64.0 KB.';
 
 test('64 MB text and binary frames, echoed: the page\'s check passes; the panel shows both with a "Large payload" notice', async () => {
   const { page, panel, errors } = await openWithPanel(largePage(server));
