@@ -92,3 +92,11 @@ test('handshakes without a captured connection are sockets the hook could not re
   expect(uncapturedSockets(s, 40_000).map((h) => [h.url, h.time])).toEqual([['ws://worker/', 10_060], ['ws://x/', 30_000]]);
   expect(uncapturedSockets(s, 10_100)).toEqual([]); // too recent: the hook's report may still come
 });
+
+test('a binary payload that arrives as an ArrayBuffer (structured-clone messaging) is kept as base64', () => {
+  const s = new CaptureStore();
+  const buffer = new Uint8Array([1, 2, 3, 0xfe, 0xff]).buffer;
+  s.apply(backlog([conn()]));
+  s.apply({ v: 1, type: 'events', docId: DOC, frameId: 0, events: [{ ...frame(1, { opcode: 'binary', size: 5 }), data: buffer }] });
+  expect(s.frames[0]).toMatchObject({ opcode: 'binary', data: 'AQID/v8=', size: 5 });
+});

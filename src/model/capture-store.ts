@@ -9,7 +9,8 @@
  * - A new top-level document starts a new session unless the log is preserved.
  */
 import type { CaptureEvent, CloseEvent, Direction, FrameEvent, Opcode } from '../protocol/capture';
-import type { PanelMessage, SinceMap } from '../protocol/ports';
+import type { PanelMessage, SinceMap, WireEvent, WireFrame } from '../protocol/ports';
+import { bytesToBase64 } from './bytes';
 
 export type ConnectionState = 'connecting' | 'open' | 'closing' | 'closed';
 
@@ -148,7 +149,7 @@ export class CaptureStore {
     return !this.options.preserveLog && doc.timeOrigin < this.topTimeOrigin;
   }
 
-  private applyEvent(doc: DocState, e: CaptureEvent): void {
+  private applyEvent(doc: DocState, e: WireEvent): void {
     if (e.kind === 'frame') return this.addFrame(doc, e);
     let c = this.connections.get(e.conn);
     if (e.kind === 'connection') {
@@ -179,13 +180,14 @@ export class CaptureStore {
     }
   }
 
-  private addFrame(doc: DocState, e: FrameEvent): void {
+  private addFrame(doc: DocState, e: WireFrame): void {
     if (e.fseq <= doc.maxFseq) return;
     doc.maxFseq = e.fseq;
     if (this.paused) { this.skipped++; return; }
     const pos = this.firstPos + this.frames.length;
-    const { kind: _kind, seq: _seq, fseq: _fseq, ...frame } = e;
-    this.frames.push({ ...frame, index: this.nextIndex++, pos });
+    const { kind: _kind, seq: _seq, fseq: _fseq, data, ...frame } = e;
+    // Binary arrives as an ArrayBuffer where runtime messages are structured clones; the panel keeps base64.
+    this.frames.push({ ...frame, data: typeof data === 'string' ? data : bytesToBase64(new Uint8Array(data)), index: this.nextIndex++, pos });
     const sent = e.dir === 'sent';
     const t = this.totals;
     if (sent) { t.sent++; t.bytesSent += e.size; } else { t.received++; t.bytesReceived += e.size; }
