@@ -40,4 +40,5 @@ test('structured-clone messaging: always in Firefox, in Chrome ≥ 148 only with
   expect(messagesCloneBuffers(key, 'chrome-extension://x/', 'Mozilla/5.0 Chrome/156.0.0.0 Safari/537.36')).toBe(true);
   expect(messagesCloneBuffers(key, 'chrome-extension://x/', 'Mozilla/5.0 Chrome/147.0.0.0 Safari/537.36')).toBe(false);
   expect(messagesCloneBuffers({}, 'chrome-extension://x/', 'Mozilla/5.0 Chrome/156.0.0.0 Safari/537.36')).toBe(false);
+  expect(messagesCloneBuffers(key, 'chrome-extension://x/', 'Mozilla/5.0 HeadlessChrome/156.0.0.0 Safari/537.36')).toBe(true);
 });

@@ -25,7 +25,7 @@ const MAX_BINARY = 12 * 1024 * 1024;
  */
 export function messagesCloneBuffers(manifest: Record<string, unknown>, extensionUrl: string, userAgent: string): boolean {
   if (extensionUrl.startsWith('moz-extension:')) return true;
-  const chrome = /\bChrome\/(\d+)/.exec(userAgent);
+  const chrome = /Chrome\/(\d+)/.exec(userAgent); // also HeadlessChrome/
   return manifest.message_serialization === 'structured_clone' && !!chrome && Number(chrome[1]) >= 148;
 }
 
