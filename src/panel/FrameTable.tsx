@@ -72,10 +72,12 @@ export function FrameTable(p: FrameTableProps) {
     if (to !== null) { el.scrollTop = to; knownTop.current = el.scrollTop; setScrollTop(knownTop.current); }
   }, [p.reveal]);
 
+  // The scroll event comes at rendering time, when layout is clean: these reads cost nothing.
   const onScroll = () => {
-    const now = scroller.current!.scrollTop;
+    const el = scroller.current!;
+    const now = el.scrollTop;
     knownTop.current = now;
-    const atBottom = now + height >= spacerHeight - ROW_HEIGHT;
+    const atBottom = now + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
     if (atBottom !== follow.current) setFollow(atBottom);
     if (!atBottom) setScrollTop(now); // at the bottom the window follows maxTop, not this state
   };
