@@ -69,7 +69,10 @@ export function FrameTable(p: FrameTableProps) {
     const el = scroller.current!;
     setFollow(p.reveal.row >= p.frames.length - 1);
     const to = scrollTopFor(p.reveal.row, p.frames.length, el.scrollTop, el.clientHeight);
-    if (to !== null) { el.scrollTop = to; knownTop.current = el.scrollTop; setScrollTop(knownTop.current); }
+    if (to !== null) el.scrollTop = to;
+    // Also when the row is already in view: while following, the state was not kept up to date.
+    knownTop.current = el.scrollTop;
+    setScrollTop(knownTop.current);
   }, [p.reveal]);
 
   // The scroll event comes at rendering time, when layout is clean: these reads cost nothing.
