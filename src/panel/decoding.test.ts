@@ -6,11 +6,15 @@ const frame = (data: string, opcode: 'text' | 'binary' = 'text'): Frame =>
   ({ index: 0, pos: 0, conn: 'd:1', time: 0, dir: 'received', opcode, data, size: data.length });
 
 test('table summaries: protocols summarised, plain payloads (and a binary fallback) left to the raw preview', () => {
-  expect(tableSummary(frame('42["chat",{"text":"hi"}]'), undefined)).toMatchObject({ format: 'socketio' });
-  expect(tableSummary(frame('{"a":1}'), undefined)).toBeNull();
-  expect(tableSummary(frame('AAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'binary'), undefined)).toBeNull();
+  const budget = decodeBudget(1000);
+  expect(tableSummary(frame('42["chat",{"text":"hi"}]'), undefined, undefined, budget)).toMatchObject({ format: 'socketio' });
+  expect(tableSummary(frame('{"a":1}'), undefined, undefined, budget)).toBeNull();
+  const binary = frame('AAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'binary');
+  expect(tableSummary(binary, undefined, undefined, budget)).toBeNull();
+  expect(tableSummary(binary, undefined)).toBeNull(); // the details pane: same answer, from the full decode
   // A user's choice is summarised whatever it says.
-  expect(tableSummary(frame('not json'), undefined, 'json')).toMatchObject({ format: 'json', summary: expect.stringMatching(/^⚠/) });
+  expect(tableSummary(frame('not json'), undefined, 'json', budget)).toMatchObject({ format: 'json', summary: expect.stringMatching(/^⚠/) });
+  expect(budget.pending).toBe(false);
 });
 
 test('a spent budget defers the summary; the frame is decoded on a later call', () => {

@@ -77,6 +77,7 @@ export function tableSummary(frame: Frame, connection: Connection | undefined, o
   const full = cache.get(frame);
   let summary: TableSummary;
   if (full && full.override === override) summary = toSummary(full.result, override);
+  else if (!budget) summary = toSummary(decoded(frame, connection, override), override); // the details pane decodes it all anyway
   else {
     if (budget && performance.now() > budget.until) { budget.pending = true; return undefined; }
     summary = toSummary(decodeForSummary(frame, connection, override), override);
