@@ -10,6 +10,7 @@
  */
 import type { CaptureEvent, CloseEvent, Direction, FrameEvent, Opcode } from '../protocol/capture';
 import type { PanelMessage, SinceMap, WireEvent, WireFrame } from '../protocol/ports';
+import { unpackEvents } from '../protocol/packed';
 import { bytesToBase64 } from './bytes';
 
 export type ConnectionState = 'connecting' | 'open' | 'closing' | 'closed';
@@ -107,7 +108,7 @@ export class CaptureStore {
     if (!doc || this.isStale(doc)) return;
     const lastTime = this.frames.length ? this.frames[this.frames.length - 1].time : -Infinity;
     const before = this.frames.length;
-    for (const event of message.events) this.applyEvent(doc, event);
+    for (const event of unpackEvents(message.events)) this.applyEvent(doc, event);
     // A backlog from another frame may hold older frames: keep the table in time order.
     if (this.frames.length > before && this.frames[before].time < lastTime) this.reorder();
     this.enforceCap();

@@ -10,6 +10,7 @@ import {
   PROTOCOL_VERSION, RELAY_PORT, isCommandRequest, isRelayCommand, isTabConfigRequest,
   type CommandRequest, type RelayCommand, type RelayMessage, type SinceMap, type TabConfigRequest, type WireEvent,
 } from '../protocol/ports';
+import { packEvents, type PackedEvents } from '../protocol/packed';
 import type { Backlog } from './backlog';
 import { batches, messagesCloneBuffers, toWire } from './wire';
 import type { Captured } from './capture';
@@ -62,7 +63,7 @@ export class RelayLink {
     const events = this.outbox;
     this.outbox = [];
     if (!events.length) return;
-    for (const batch of batches(events)) this.post({ v: PROTOCOL_VERSION, type: 'events', docId: this.docId, events: batch });
+    for (const batch of batches(events)) this.post({ v: PROTOCOL_VERSION, type: 'events', docId: this.docId, events: this.pack(batch) });
   }
 
   private connect(): void {
@@ -95,7 +96,12 @@ export class RelayLink {
     const sinceFseq = typeof since[this.docId] === 'number' ? since[this.docId] : 0;
     const { events, lost } = this.backlog.snapshot(sinceFseq);
     const all = batches(events.map((e) => toWire(e, this.buffers)));
-    all.forEach((chunk, c) => this.post({ v: PROTOCOL_VERSION, type: 'backlog', ...this.info, events: chunk, lost: c === 0 ? lost : 0, last: c === all.length - 1 }));
+    all.forEach((chunk, c) => this.post({ v: PROTOCOL_VERSION, type: 'backlog', ...this.info, events: this.pack(chunk), lost: c === 0 ? lost : 0, last: c === all.length - 1 }));
+  }
+
+  /** Structured clones: one JSON string and the binary payloads as buffers. JSON messaging: as they are. */
+  private pack(events: WireEvent[]): WireEvent[] | PackedEvents {
+    return this.buffers ? packEvents(events) : events;
   }
 
   private post(message: RelayMessage): void {
