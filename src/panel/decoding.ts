@@ -4,7 +4,7 @@
  * decode within a time budget per render: while frames stream past, a row may show its raw
  * preview first and its summary on a later render (see FrameTable).
  */
-import { decodeFrame, frameInput, type DecodeResult, type Decoder } from '../decode';
+import { decodeFrame, frameInput, type ConnectionInfo, type DecodeInput, type DecodeResult, type Decoder } from '../decode';
 import type { Connection, Frame } from '../model/capture-store';
 
 /** Formats whose summary says more than the raw preview does. */
@@ -59,7 +59,7 @@ export function decoded(frame: Frame, connection: Connection | undefined, overri
   let result: DecodeResult;
   try {
     const info = connection ?? { url: '', protocol: '', protocols: [] };
-    result = decodeFrame(frameInput(frame, info), (override && custom.get(override)) || override);
+    result = decodeFrame(inputOf(frame, info), (override && custom.get(override)) || override);
   } catch (e) {
     result = { ok: false, format: override ?? 'auto', error: `decoder failed: ${(e as Error).message}` };
   }
@@ -90,10 +90,16 @@ export function tableSummary(frame: Frame, connection: Connection | undefined, o
 function decodeForSummary(frame: Frame, connection: Connection | undefined, override?: string): DecodeResult {
   try {
     const info = connection ?? { url: '', protocol: '', protocols: [] };
-    return decodeFrame(frameInput(frame, info), (override && custom.get(override)) || override, { fallback: false });
+    return decodeFrame(inputOf(frame, info), (override && custom.get(override)) || override, { fallback: false });
   } catch (e) {
     return { ok: false, format: override ?? 'auto', error: `decoder failed: ${(e as Error).message}` };
   }
+}
+
+/** The decoders' input; a binary payload that arrived as bytes is used as is (no base64 round trip). */
+function inputOf(frame: Frame, info: ConnectionInfo): DecodeInput {
+  if (!frame.bytes) return frameInput(frame, info);
+  return { bytes: new Uint8Array(frame.bytes), text: null, dir: frame.dir, connection: { url: info.url, protocol: info.protocol, protocols: info.protocols } };
 }
 
 function toSummary(r: DecodeResult, override?: string): TableSummary {
