@@ -17,6 +17,7 @@ export function manifestFor(base: Manifest, browser: Browser, version: string): 
     gecko_android: { strict_min_version: '142.0' },
   };
   delete m.minimum_chrome_version;
+  delete m.message_serialization; // Chrome's opt-in to what Firefox always does (structured clone)
   for (const script of m.content_scripts) delete script.match_origin_as_fallback;
   return m;
 }

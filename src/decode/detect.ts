@@ -33,12 +33,20 @@ export function findDecoder(id: string): Decoder | undefined {
   return allDecoders.find((d) => d.id === id);
 }
 
-/** Decodes one frame; `override` is a decoder id (or a decoder, e.g. a protobuf schema) the user chose. */
-export function decodeFrame(input: DecodeInput, override?: string | Decoder): DecodeResult {
-  return decodeAt(input, override, 0);
+export interface DecodeOptions {
+  /**
+   * false: null instead of the plain-text / hex-dump fallback (step 4) when nothing else fits —
+   * for a one-line summary, where the fallback (a hex dump of the whole payload) is wasted work.
+   */
+  fallback?: boolean;
 }
 
-function decodeAt(input: DecodeInput, override: string | Decoder | undefined, depth: number): DecodeResult {
+/** Decodes one frame; `override` is a decoder id (or a decoder, e.g. a protobuf schema) the user chose. */
+export function decodeFrame(input: DecodeInput, override?: string | Decoder, options: DecodeOptions = {}): DecodeResult {
+  return decodeAt(input, override, 0, options.fallback ?? true);
+}
+
+function decodeAt(input: DecodeInput, override: string | Decoder | undefined, depth: number, fallback = true): DecodeResult {
   if (override !== undefined) return decodeWith(input, override, depth);
   const byHandshake = allDecoders
     .map((decoder) => ({ decoder, affinity: decoder.affinity(input.connection) }))
@@ -48,7 +56,7 @@ function decodeAt(input: DecodeInput, override: string | Decoder | undefined, de
     const result = run(decoder, input, context(input, false, depth));
     if (result?.ok || (result && affinity >= 1)) return result;
   }
-  return decodeByContent(input, depth);
+  return decodeByContent(input, depth, fallback);
 }
 
 function decodeWith(input: DecodeInput, override: string | Decoder, depth: number): DecodeResult {
@@ -57,12 +65,13 @@ function decodeWith(input: DecodeInput, override: string | Decoder, depth: numbe
   return run(decoder, input, context(input, false, depth)) ?? fail(decoder.id, `this frame is not ${decoder.label}`);
 }
 
-function decodeByContent(input: DecodeInput, depth: number): DecodeResult {
+function decodeByContent(input: DecodeInput, depth: number, fallback = true): DecodeResult {
   const guessing = context(input, true, depth);
   for (const decoder of guessOrder) {
     const result = run(decoder, input, guessing);
     if (result?.ok) return result;
   }
+  if (!fallback) return null;
   return run(input.text !== null ? textDecoder : hexDecoder, input, context(input, false, depth));
 }
 

@@ -6,5 +6,5 @@
  * when the user loads a schema.
  */
 export type { ConnectionInfo, DecodeContext, DecodeFailure, DecodeInput, DecodeOk, DecodeResult, Decoder } from './types';
-export { decodeFrame, findDecoder, listDecoders, type DecoderInfo } from './detect';
+export { decodeFrame, findDecoder, listDecoders, type DecodeOptions, type DecoderInfo } from './detect';
 export { frameInput, type CapturedFrame } from './input';

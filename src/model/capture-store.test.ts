@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import type { CaptureEvent, FrameEvent } from '../protocol/capture';
 import type { PanelMessage } from '../protocol/ports';
 import { CaptureStore } from './capture-store';
+import { framePreview } from './format';
 
 const DOC = 'doc-a';
 const conn = (id = 1): CaptureEvent => ({ kind: 'connection', seq: 0, conn: `${DOC}:${id}`, time: 0, url: 'ws://x/', protocols: [], api: 'WebSocket' });
@@ -91,4 +92,15 @@ test('handshakes without a captured connection are sockets the hook could not re
   s.apply({ v: 1, type: 'handshake', url: 'ws://x/', time: 30_000, frameId: 0 });
   expect(uncapturedSockets(s, 40_000).map((h) => [h.url, h.time])).toEqual([['ws://worker/', 10_060], ['ws://x/', 30_000]]);
   expect(uncapturedSockets(s, 10_100)).toEqual([]); // too recent: the hook's report may still come
+});
+
+test('a binary payload that arrives as an ArrayBuffer (structured-clone messaging) is kept as base64', () => {
+  const s = new CaptureStore();
+  const buffer = new Uint8Array([1, 2, 3, 0xfe, 0xff]).buffer;
+  s.apply(backlog([conn()]));
+  s.apply({ v: 1, type: 'events', docId: DOC, frameId: 0, events: [{ ...frame(1, { opcode: 'binary', size: 5 }), data: buffer }] });
+  expect(s.frames[0].bytes).toBe(buffer); // kept as it came; base64 only when read
+  expect(s.frames[0]).toMatchObject({ opcode: 'binary', data: 'AQID/v8=', size: 5 });
+  expect({ ...s.frames[0] }.data).toBe('AQID/v8='); // copies get the base64 too
+  expect(framePreview(s.frames[0])).toBe('01 02 03 fe ff');
 });

@@ -26,7 +26,7 @@ export function formatSize(bytes: number): string {
 export function framePreview(frame: Frame, maxChars = 200): string {
   if (frame.opcode === 'binary') {
     // 64 bytes need 88 base64 characters; decode only those.
-    const head = base64ToBytes(frame.data.slice(0, 88)).subarray(0, 64);
+    const head = frame.bytes ? new Uint8Array(frame.bytes, 0, Math.min(64, frame.bytes.byteLength)) : base64ToBytes(frame.data.slice(0, 88)).subarray(0, 64);
     return hexPreview(head, 64) + (frame.size > 64 ? ' …' : '');
   }
   const text = frame.data.length > maxChars ? frame.data.slice(0, maxChars) + '…' : frame.data;

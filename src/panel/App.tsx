@@ -168,7 +168,7 @@ export function App({ tabId }: { tabId: number }) {
           ) : (
             <FrameTable frames={view.frames} version={store.version + view.generation} selected={selected?.index ?? null} search={search}
               timeMode={settings.timeMode} connectionLabel={connectionLabel} connectionStart={connectionStart} reveal={reveal}
-              summary={(f) => tableSummary(f, store.connections.get(f.conn), decodeAs.get(f.conn))}
+              summary={(f, budget) => tableSummary(f, store.connections.get(f.conn), decodeAs.get(f.conn), budget)}
               marked={marked} onSelect={(f, add) => { setMarked(add ? toggled(marked, f, selected) : new Set()); select(f, false); }}
               onContextMenu={(frame, x, y) => { setProblem(null); setMenu({ frame, x, y }); }} />
           )}

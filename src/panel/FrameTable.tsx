@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Frame } from '../model/capture-store';
 import { matchRanges } from '../model/filters';
 import { formatClock, formatFullTime, formatSize, framePreview } from '../model/format';
+import { decodeBudget, type DecodeBudget, type TableSummary } from './decoding';
 import { ROW_HEIGHT, scrollTopFor, visibleWindow } from './virtual-rows';
 
 export interface FrameTableProps {
@@ -19,13 +20,18 @@ export interface FrameTableProps {
   timeMode: 'absolute' | 'relative';
   connectionLabel(id: string): string;
   connectionStart(id: string): number;
-  /** Decoded one-line summary for a frame, or null to show its raw preview. */
-  summary(frame: Frame): { format: string; summary: string } | null;
+  /** Decoded one-line summary for a frame, null to show its raw preview, undefined when the budget is spent. */
+  summary(frame: Frame, budget: DecodeBudget): TableSummary | undefined;
   onSelect(frame: Frame, add: boolean): void;
   onContextMenu(frame: Frame, x: number, y: number): void;
   /** A request to scroll a row (position in `frames`) into view; a new object each time. */
   reveal: { row: number } | null;
 }
+
+/** Decoding time per render for rows' summaries (see decoding.ts); the rest follow on a later render. */
+const SUMMARY_BUDGET_MS = 4;
+/** How soon rows still waiting for their summary get another render when nothing else renders. */
+const SUMMARY_RETRY_MS = 150;
 
 export function FrameTable(p: FrameTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -34,6 +40,9 @@ export function FrameTable(p: FrameTableProps) {
   // A ref decides (effects read it synchronously); the state only shows the button.
   const follow = useRef(true);
   const [following, setFollowing] = useState(true);
+  /** The scroller's scrollTop as last written or seen: following writes it without reading layout back. */
+  const knownTop = useRef(-1);
+  const [, setRetry] = useState(0);
   const setFollow = (on: boolean) => { follow.current = on; setFollowing(on); };
 
   useLayoutEffect(() => {
@@ -43,34 +52,52 @@ export function FrameTable(p: FrameTableProps) {
     return () => observer.disconnect();
   }, []);
 
+  // When the list shrinks (a filter) the browser clamps scrollTop before the scroll event reaches us: clamp too.
+  const spacerHeight = visibleWindow(p.frames.length, 0, height).spacerHeight;
+  const maxTop = Math.max(0, spacerHeight - height);
+  // While following, the window is the bottom one from the start: no second render, no layout read-back.
+  const top = follow.current ? maxTop : Math.min(scrollTop, maxTop);
+
   useLayoutEffect(() => {
-    const el = scroller.current!;
-    if (follow.current && el.scrollTop !== el.scrollHeight - el.clientHeight) {
-      el.scrollTop = el.scrollHeight;
-      setScrollTop(el.scrollTop);
-    }
-  }, [p.version, p.frames.length, height, following]);
+    if (!follow.current || knownTop.current === maxTop) return;
+    knownTop.current = maxTop;
+    scroller.current!.scrollTop = maxTop;
+  });
 
   useLayoutEffect(() => {
     if (!p.reveal) return;
     const el = scroller.current!;
     setFollow(p.reveal.row >= p.frames.length - 1);
-    const top = scrollTopFor(p.reveal.row, p.frames.length, el.scrollTop, el.clientHeight);
-    if (top !== null) { el.scrollTop = top; setScrollTop(el.scrollTop); }
+    const to = scrollTopFor(p.reveal.row, p.frames.length, el.scrollTop, el.clientHeight);
+    if (to !== null) el.scrollTop = to;
+    // Also when the row is already in view: while following, the state was not kept up to date.
+    knownTop.current = el.scrollTop;
+    setScrollTop(knownTop.current);
   }, [p.reveal]);
 
+  // The scroll event comes at rendering time, when layout is clean: these reads cost nothing.
   const onScroll = () => {
     const el = scroller.current!;
-    const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
+    const now = el.scrollTop;
+    knownTop.current = now;
+    const atBottom = now + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
     if (atBottom !== follow.current) setFollow(atBottom);
-    setScrollTop(el.scrollTop);
+    if (!atBottom) setScrollTop(now); // at the bottom the window follows maxTop, not this state
   };
 
-  // When the list shrinks (a filter) the browser clamps scrollTop before the scroll event reaches us: clamp too.
-  const maxTop = Math.max(0, visibleWindow(p.frames.length, 0, height).spacerHeight - height);
-  const win = visibleWindow(p.frames.length, Math.min(scrollTop, maxTop), height);
+  const win = visibleWindow(p.frames.length, top, height);
+  const budget = decodeBudget(SUMMARY_BUDGET_MS);
   const rows: JSX.Element[] = [];
-  for (let i = win.first; i < win.last; i++) rows.push(<Row key={p.frames[i].index} frame={p.frames[i]} row={i} top={win.topOf(i)} {...p} />);
+  for (let i = win.first; i < win.last; i++) {
+    const frame = p.frames[i];
+    rows.push(<Row {...p} key={frame.index} frame={frame} row={i} top={win.topOf(i)} summary={p.summary(frame, budget)} />);
+  }
+  // Rows left with their raw preview get their summary soon, even if no new frame arrives.
+  useEffect(() => {
+    if (!budget.pending) return;
+    const timer = setTimeout(() => setRetry((n) => n + 1), SUMMARY_RETRY_MS);
+    return () => clearTimeout(timer);
+  });
 
   return (
     <div class="frames" role="grid" aria-label="Frames" aria-rowcount={p.frames.length}>
@@ -92,7 +119,7 @@ export function FrameTable(p: FrameTableProps) {
   );
 }
 
-function Row(p: FrameTableProps & { frame: Frame; row: number; top: number }) {
+function Row(p: Omit<FrameTableProps, 'summary'> & { frame: Frame; row: number; top: number; summary: TableSummary | undefined }) {
   const f = p.frame;
   const time = p.timeMode === 'absolute' ? formatClock(f.time) : `+${((f.time - p.connectionStart(f.conn)) / 1000).toFixed(3)} s`;
   return (
@@ -110,13 +137,13 @@ function Row(p: FrameTableProps & { frame: Frame; row: number; top: number }) {
         {f.truncated && <span class="badge blocked" data-testid="truncated" title="Only the start of this frame reached the panel">truncated</span>}
         {f.blocked && <span class="badge blocked" data-testid="blocked" title={`Not delivered: ${f.blocked}`}>blocked</span>}
         {f.original !== undefined && <span class="badge rewritten" data-testid="rewritten" title={`${f.rule}; original: ${f.original.slice(0, 200)}`}>rewritten</span>}
-        <Preview frame={f} search={p.search} summary={p.summary(f)} />
+        <Preview frame={f} search={p.search} summary={p.summary ?? null} />
       </span>
     </div>
   );
 }
 
-function Preview({ frame, search, summary }: { frame: Frame; search: string; summary: ReturnType<FrameTableProps['summary']> }) {
+function Preview({ frame, search, summary }: { frame: Frame; search: string; summary: TableSummary }) {
   if (!summary) return <span data-testid="frame-preview">{highlight(framePreview(frame), search)}</span>;
   return (
     <span data-testid="frame-summary" title={framePreview(frame, 500)}>

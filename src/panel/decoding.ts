@@ -1,14 +1,27 @@
 /**
  * Decoded views of frames for the table and the details pane. Decoding is lazy (only rows
- * that are shown, only the selected frame's tree) and cached per frame object.
+ * that are shown, only the selected frame's tree) and cached per frame object. Table rows
+ * decode within a time budget per render: while frames stream past, a row may show its raw
+ * preview first and its summary on a later render (see FrameTable).
  */
-import { decodeFrame, frameInput, type DecodeResult, type Decoder } from '../decode';
+import { decodeFrame, frameInput, type ConnectionInfo, type DecodeInput, type DecodeResult, type Decoder } from '../decode';
 import type { Connection, Frame } from '../model/capture-store';
 
 /** Formats whose summary says more than the raw preview does. */
 const PLAIN = new Set(['json', 'text', 'hex']);
 
 const cache = new WeakMap<Frame, { override: string | undefined; result: DecodeResult }>();
+
+export type TableSummary = { format: string; summary: string } | null;
+/** Table summaries only (no trees kept): what a row shows. */
+const summaries = new WeakMap<Frame, { override: string | undefined; summary: TableSummary }>();
+
+/** Decoding time a render may spend on new rows' summaries; the rest wait for a later render. */
+export interface DecodeBudget { until: number; pending: boolean }
+
+export function decodeBudget(ms: number): DecodeBudget {
+  return { until: performance.now() + ms, pending: false };
+}
 
 /** Decoders the user built in this session (a .proto message type), by id. */
 const custom = new Map<string, Decoder>();
@@ -46,7 +59,7 @@ export function decoded(frame: Frame, connection: Connection | undefined, overri
   let result: DecodeResult;
   try {
     const info = connection ?? { url: '', protocol: '', protocols: [] };
-    result = decodeFrame(frameInput(frame, info), (override && custom.get(override)) || override);
+    result = decodeFrame(inputOf(frame, info), (override && custom.get(override)) || override);
   } catch (e) {
     result = { ok: false, format: override ?? 'auto', error: `decoder failed: ${(e as Error).message}` };
   }
@@ -54,9 +67,42 @@ export function decoded(frame: Frame, connection: Connection | undefined, overri
   return result;
 }
 
-/** A one-line protocol summary for the table, or null when the raw preview is as good. */
-export function tableSummary(frame: Frame, connection: Connection | undefined, override?: string): { format: string; summary: string } | null {
-  const r = decoded(frame, connection, override);
+/**
+ * A one-line protocol summary for the table, or null when the raw preview is as good.
+ * `undefined` when the budget is spent (the row shows its raw preview meanwhile).
+ */
+export function tableSummary(frame: Frame, connection: Connection | undefined, override?: string, budget?: DecodeBudget): TableSummary | undefined {
+  const hit = summaries.get(frame);
+  if (hit && hit.override === override) return hit.summary;
+  const full = cache.get(frame);
+  let summary: TableSummary;
+  if (full && full.override === override) summary = toSummary(full.result, override);
+  else if (!budget) summary = toSummary(decoded(frame, connection, override), override); // the details pane decodes it all anyway
+  else {
+    if (budget && performance.now() > budget.until) { budget.pending = true; return undefined; }
+    summary = toSummary(decodeForSummary(frame, connection, override), override);
+  }
+  summaries.set(frame, { override, summary });
+  return summary;
+}
+
+/** Like `decoded`, without the plain-text / hex-dump fallback (a summary never shows it). */
+function decodeForSummary(frame: Frame, connection: Connection | undefined, override?: string): DecodeResult {
+  try {
+    const info = connection ?? { url: '', protocol: '', protocols: [] };
+    return decodeFrame(inputOf(frame, info), (override && custom.get(override)) || override, { fallback: false });
+  } catch (e) {
+    return { ok: false, format: override ?? 'auto', error: `decoder failed: ${(e as Error).message}` };
+  }
+}
+
+/** The decoders' input; a binary payload that arrived as bytes is used as is (no base64 round trip). */
+function inputOf(frame: Frame, info: ConnectionInfo): DecodeInput {
+  if (!frame.bytes) return frameInput(frame, info);
+  return { bytes: new Uint8Array(frame.bytes), text: null, dir: frame.dir, connection: { url: info.url, protocol: info.protocol, protocols: info.protocols } };
+}
+
+function toSummary(r: DecodeResult, override?: string): TableSummary {
   if (!r) return null;
   if (!r.ok) return override ? { format: r.format, summary: `⚠ ${r.error}` } : null;
   return PLAIN.has(r.format) && !override ? null : { format: r.format, summary: r.summary };

@@ -2,7 +2,8 @@
  * Messages on the extension's runtime ports: relay ⇄ background ⇄ panel.
  * Every message carries `v` (protocol version) and a literal `type`.
  */
-import type { CaptureEvent } from './capture';
+import type { FrameEvent, LifecycleEvent } from './capture';
+import { isPackedEvents, type PackedEvents } from './packed';
 
 export const PROTOCOL_VERSION = 1;
 export const RELAY_PORT = 'wsinspect-relay';
@@ -13,11 +14,22 @@ export type SinceMap = Record<string, number>;
 
 export interface DocumentInfo { docId: string; url: string; timeOrigin: number }
 
-/** relay → background */
+/**
+ * A frame as it crosses the runtime ports: a binary payload is an ArrayBuffer where messages
+ * are structured clones (Firefox; Chrome with `"message_serialization": "structured_clone"`),
+ * else base64 like in `FrameEvent`.
+ */
+export type WireFrame = Omit<FrameEvent, 'data'> & { data: string | ArrayBuffer };
+export type WireEvent = LifecycleEvent | WireFrame;
+
+/**
+ * relay → background; `events` hold whatever a relay flushed since its last message (batched
+ * in time), packed where messages are structured clones (see packed.ts).
+ */
 export type RelayMessage =
   | ({ v: 1; type: 'hello' } & DocumentInfo)
-  | ({ v: 1; type: 'backlog'; events: CaptureEvent[]; lost: number; last: boolean } & DocumentInfo)
-  | { v: 1; type: 'events'; docId: string; events: CaptureEvent[] };
+  | ({ v: 1; type: 'backlog'; events: WireEvent[] | PackedEvents; lost: number; last: boolean } & DocumentInfo)
+  | { v: 1; type: 'events'; docId: string; events: WireEvent[] | PackedEvents };
 
 /** background → relay (through tabs.sendMessage or the relay's port) */
 export type RelayCommand = { v: 1; type: 'sync'; since: SinceMap } | { v: 1; type: 'unsync' };
@@ -55,7 +67,7 @@ export function isRelayMessage(m: unknown): m is RelayMessage {
   const o = m as Record<string, unknown>;
   if (o.v !== PROTOCOL_VERSION || typeof o.docId !== 'string') return false;
   if (o.type === 'hello') return typeof o.url === 'string';
-  return (o.type === 'backlog' || o.type === 'events') && Array.isArray(o.events);
+  return (o.type === 'backlog' || o.type === 'events') && (Array.isArray(o.events) || isPackedEvents(o.events));
 }
 
 /** panel → background → relay: act on one connection (`conn` = docId:id). */

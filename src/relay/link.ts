@@ -1,26 +1,34 @@
 /**
  * The relay's runtime port to the background. Opened lazily (a page without WebSockets
- * never wakes the service worker); while a panel is listening ("live") every batch is
- * forwarded, otherwise events stay in the backlog until a panel asks for them.
+ * never wakes the service worker); while a panel is listening ("live") new events are
+ * forwarded in batches, at most one message every FLUSH_MS; otherwise events stay in the
+ * backlog until a panel asks for them.
  */
 import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
-import type { CaptureEvent } from '../protocol/capture';
 import {
   PROTOCOL_VERSION, RELAY_PORT, isCommandRequest, isRelayCommand, isTabConfigRequest,
-  type CommandRequest, type RelayCommand, type RelayMessage, type SinceMap, type TabConfigRequest,
+  type CommandRequest, type RelayCommand, type RelayMessage, type SinceMap, type TabConfigRequest, type WireEvent,
 } from '../protocol/ports';
+import { packEvents, type PackedEvents } from '../protocol/packed';
 import type { Backlog } from './backlog';
-import { batches, toWire } from './wire';
+import { batches, messagesCloneBuffers, toWire } from './wire';
 import { isPayloadRequest } from '../protocol/payload';
 import { answerPayloadRequest } from './payload';
 import type { Captured } from './capture';
 
+/**
+ * A runtime message costs the page (serialisation, IPC) far more than its size: a socket in a
+ * ping-pong would otherwise post one per frame. The panel renders at most every 100 ms anyway.
+ */
+const FLUSH_MS = 20;
+
 export class RelayLink {
   private port: Runtime.Port | null = null;
   private live = false;
-  private outbox: CaptureEvent[] = [];
+  private outbox: WireEvent[] = [];
   private flushScheduled = false;
+  private readonly buffers = messagesCloneBuffers(browser.runtime.getManifest() as never, browser.runtime.getURL(''), navigator.userAgent);
 
   constructor(private docId: string, private backlog: Backlog, private toHook: (request: CommandRequest | TabConfigRequest) => void) {
     browser.runtime.onMessage.addListener((message: unknown) => {
@@ -46,10 +54,11 @@ export class RelayLink {
   onEvent(event: Captured): void {
     if (!this.port) this.connect();
     if (!this.live) return;
-    this.outbox.push(toWire(event));
+    this.outbox.push(toWire(event, this.buffers));
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setTimeout(() => this.flush(), 0);
+      // Not setTimeout: timer ids are shared with the page's world, whose own ids would skip.
+      AbortSignal.timeout(FLUSH_MS).addEventListener('abort', () => this.flush());
     }
   }
 
@@ -58,7 +67,7 @@ export class RelayLink {
     const events = this.outbox;
     this.outbox = [];
     if (!events.length) return;
-    for (const batch of batches(events)) this.post({ v: PROTOCOL_VERSION, type: 'events', docId: this.docId, events: batch });
+    for (const batch of batches(events)) this.post({ v: PROTOCOL_VERSION, type: 'events', docId: this.docId, events: this.pack(batch) });
   }
 
   private connect(): void {
@@ -90,8 +99,13 @@ export class RelayLink {
   private sendBacklog(since: SinceMap): void {
     const sinceFseq = typeof since[this.docId] === 'number' ? since[this.docId] : 0;
     const { events, lost } = this.backlog.snapshot(sinceFseq);
-    const all = batches(events.map(toWire));
-    all.forEach((chunk, c) => this.post({ v: PROTOCOL_VERSION, type: 'backlog', ...this.info, events: chunk, lost: c === 0 ? lost : 0, last: c === all.length - 1 }));
+    const all = batches(events.map((e) => toWire(e, this.buffers)));
+    all.forEach((chunk, c) => this.post({ v: PROTOCOL_VERSION, type: 'backlog', ...this.info, events: this.pack(chunk), lost: c === 0 ? lost : 0, last: c === all.length - 1 }));
+  }
+
+  /** Structured clones: one JSON string and the binary payloads as buffers. JSON messaging: as they are. */
+  private pack(events: WireEvent[]): WireEvent[] | PackedEvents {
+    return this.buffers ? packEvents(events) : events;
   }
 
   private post(message: RelayMessage): void {
