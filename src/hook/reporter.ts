@@ -38,7 +38,8 @@ export function report(message: HookMessage, bytes?: ArrayBuffer): void {
   if (bytes) transfer[transfer.length] = bytes;
   const data = (message as { data?: unknown }).data;
   pending += bytes ? bufferLength(bytes) : typeof data === 'string' ? data.length : 0;
-  if (pending > BATCH_MAX) return natives.queueMicrotask(flush);
+  // Frames wait for their batch; anything else (a socket opening or closing) goes with everything before it now.
+  if (pending > BATCH_MAX || (message.k !== 'send' && message.k !== 'message')) return natives.queueMicrotask(flush);
   if (scheduled) return;
   scheduled = true;
   const wait = lastFlush + BATCH_MS - natives.now();
