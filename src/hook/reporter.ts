@@ -1,10 +1,11 @@
 /**
  * The hook's side of the private channel to the relay. A MessageChannel's second port is
  * handed to the relay once, through a window message that the relay swallows before any
- * page listener sees it. Reports are batched: the first after a quiet spell
- * goes at the end of its task (a microtask), later ones at most every 16 ms, so a page that
- * sends one frame per task (ping-pong) does not wake the relay once per frame. A batch
- * holding over 1 MB of payload goes at once. Binary payloads are transferred, not copied again.
+ * page listener sees it. Frame reports are batched: the first after a quiet spell goes at the
+ * end of its task (a microtask), later ones at most every 16 ms, so a page that sends one frame
+ * per task (ping-pong) does not wake the relay once per frame. A socket's open, close or error,
+ * and a batch holding over 1 MB of payload, go at once (with everything before them, in order).
+ * Binary payloads are transferred, not copied again.
  */
 import { HOOK_HANDSHAKE, type HookMessage } from '../protocol/hook';
 import { after, natives } from './natives';
@@ -31,14 +32,12 @@ function flush(): void {
   natives.portPost(channel.port1, messages, transferables);
 }
 
-
 /** Queues a message; `bytes` is a fresh buffer owned by the hook, moved to the relay. */
 export function report(message: HookMessage, bytes?: ArrayBuffer): void {
   batch[batch.length] = message;
   if (bytes) transfer[transfer.length] = bytes;
   const data = (message as { data?: unknown }).data;
   pending += bytes ? bufferLength(bytes) : typeof data === 'string' ? data.length : 0;
-  // Frames wait for their batch; anything else (a socket opening or closing) goes with everything before it now.
   if (pending > BATCH_MAX || (message.k !== 'send' && message.k !== 'message')) return natives.queueMicrotask(flush);
   if (scheduled) return;
   scheduled = true;
