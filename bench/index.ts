@@ -27,7 +27,7 @@ const only = flag('only')?.split(',');
 
 const SUITES: Array<[string, string, () => Promise<SuiteResult>, boolean]> = [
   ['page', 'Cost per page (hook size, load time)', () => benchPageCost({ loads: quick ? 10 : 20 }), true],
-  ['overhead', 'Page overhead (echo loop)', () => benchOverhead(quick ? { rounds: 3, runMs: 1000, budgetedOnly: true } : { rounds: 5, runMs: 3000 }), true],
+  ['overhead', 'Page overhead (echo loop)', () => benchOverhead(quick ? { rounds: 5, runMs: 1000, budgetedOnly: true } : { rounds: 5, runMs: 3000 }), true],
   ['ingest', 'Ingest (paced sender, our panel open)', () => benchIngest(quick ? { rate: 20_000, seconds: 3, baselines: false } : { rate: 20_000, seconds: 10 }), true],
   ['big', 'Big frames (32 MB captured and previewed; ten 32 MB frames)', () => benchBigFrames(), false],
   ['backlog', 'Per-tab backlog memory (DevTools closed)', () => benchBacklog(), false],
