@@ -25,8 +25,7 @@ function capture() {
   const errorStack = getter(Error.prototype, 'stack');
   const captureStackTrace = (Error as { captureStackTrace?: (o: object, fn?: Function) => void }).captureStackTrace;
   if (!errorStack || typeof captureStackTrace !== 'function') return null;
-  const indexOf = natives.uncurry(String.prototype.indexOf as (s: string, from?: number) => number);
-  const slice = natives.uncurry(String.prototype.slice as (a: number, b?: number) => string);
+  const { indexOf, slice } = natives;
   const firstLine = (stack: string) => slice(stack, 0, indexOf(stack, '\n') >>> 0);
   // The file the hook's own frames name (`<anonymous code>` in Firefox ESR 153).
   const stack: unknown = R.apply(errorStack, new Error(), []);

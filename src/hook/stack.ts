@@ -11,8 +11,7 @@
 import { geckoErrors, scrubGeckoError } from './gecko-errors';
 import { natives } from './natives';
 
-const indexOf = natives.uncurry(String.prototype.indexOf as (s: string, from?: number) => number);
-const slice = natives.uncurry(String.prototype.slice as (a: number, b?: number) => string);
+const { indexOf, slice } = natives;
 
 /** This extension's origin (e.g. chrome-extension://abc/), read from a stack captured now. */
 function ownOrigin(): string | null {
