@@ -5,7 +5,6 @@
  */
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
@@ -26,8 +25,8 @@ const noProtobufCodegen: Plugin = {
 };
 
 /**
- * crxjs lists scripts imported with `?script` as web-accessible, which would let any page fetch
- * (and so detect) them; scripting.executeScript needs no such entry. Removed from the manifest.
+ * crxjs may list scripts as web-accessible, which would let any page fetch (and so detect)
+ * them; nothing of ours needs such an entry. Removed from the manifest.
  */
 const noWebAccessibleScripts: Plugin = {
   name: 'wsinspect:no-web-accessible-scripts',
@@ -44,9 +43,8 @@ const noWebAccessibleScripts: Plugin = {
 export default defineConfig(({ mode }) => {
   const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    // Lets same-origin frames' hooks find each other without the page being able to (see src/hook/mask.ts).
     // The Firefox-only parts of the page hook (src/hook/gecko-*.ts) are left out of the Chrome build.
-    define: { __WSINSPECT_SECRET__: JSON.stringify(randomUUID()), __WSINSPECT_FIREFOX__: JSON.stringify(browser === 'firefox') },
+    define: { __WSINSPECT_FIREFOX__: JSON.stringify(browser === 'firefox') },
     plugins: [noProtobufCodegen, preact(), crx({ manifest: manifestFor(baseManifest, browser, pkg.version) as never, browser }), noWebAccessibleScripts],
     build: {
       outDir: `dist/${browser}`,

@@ -1,12 +1,8 @@
 import browser from 'webextension-polyfill';
-import toolsFile from '../hook/tools.ts?script&iife';
 import { HandshakeLog } from './handshakes';
 import { Router } from './router';
 
 const handshakes = new HandshakeLog(browser.storage.session);
-
-/** Per tab, the chain of pending tool injections: commands keep their order. */
-const chains = new Map<number, Promise<void>>();
 
 const router = new Router({
   extensionOrigin: browser.runtime.getURL(''),
@@ -17,16 +13,6 @@ const router = new Router({
     browser.tabs.sendMessage(tabId, request, { frameId }).catch(() => { /* the frame is gone */ });
   },
   recentHandshakes: (tabId) => handshakes.forTab(tabId),
-  withTools(tabId, frameId, then) {
-    const target = frameId === null ? { tabId, allFrames: true } : { tabId, frameIds: [frameId] };
-    const chain = (chains.get(tabId) ?? Promise.resolve())
-      // Idempotent: the tools install once per document; frames we may not script are skipped.
-      .then(() => browser.scripting.executeScript({ target, world: 'MAIN', injectImmediately: true, files: [toolsFile] }))
-      .catch(() => undefined)
-      .then(then);
-    chains.set(tabId, chain);
-    void chain.finally(() => { if (chains.get(tabId) === chain) chains.delete(tabId); });
-  },
   askFrame: (tabId, frameId, request) => browser.tabs.sendMessage(tabId, request, { frameId }),
 });
 

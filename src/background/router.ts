@@ -15,19 +15,12 @@ export interface RouterDeps {
   extensionOrigin: string;
   sendToTab(tabId: number, command: RelayCommand | TabConfigRequest): void;
   sendToFrame(tabId: number, frameId: number, request: CommandRequest): void;
-  /**
-   * Runs `then` once the hook's tools (rules, breakpoints, commands: src/hook/tools.ts) are in
-   * the frame (null: all frames of the tab), injecting them if needed. In order per tab.
-   */
-  withTools(tabId: number, frameId: number | null, then: () => void): void;
   /** Handshakes the browser reported for the tab before a panel subscribed (see handshakes.ts). */
   recentHandshakes(tabId: number): Promise<Array<{ url: string; time: number; frameId: number }>>;
   /** Asks one frame of a tab and resolves with its answer (undefined or a rejection when nobody answered). */
   askFrame(tabId: number, frameId: number, request: PayloadRequest): Promise<unknown>;
 }
 
-/** Rules or a breakpoint to apply (not the reset sent when the last panel goes). */
-const needsTools = (c: TabConfigRequest) => c.type === 'configure' && (c.rules.length > 0 || c.intercept !== null);
 const DOCUMENT_GONE = 'the page no longer holds this payload: its document is gone (reloaded, navigated away or closed)';
 
 export class Router {
@@ -65,7 +58,7 @@ export class Router {
         if (!this.panels.has(tabId)) return;
         port.postMessage({ v: PROTOCOL_VERSION, type: 'sync', since: {} } satisfies RelayCommand);
         const config = this.configs.get(tabId);
-        if (config) this.deps.withTools(tabId, frameId, () => port.postMessage(config));
+        if (config) port.postMessage(config);
         return;
       }
       const panels = this.panels.get(tabId);
@@ -81,8 +74,7 @@ export class Router {
       // Commands go only to the tab this panel subscribed to, to the frame it names.
       if (isCommandRequest(message)) {
         if (tabId === undefined || message.tabId !== tabId || !isSocketCommand(message.command)) return;
-        const { frameId } = message, target = tabId;
-        this.deps.withTools(target, frameId, () => this.deps.sendToFrame(target, frameId, message));
+        this.deps.sendToFrame(tabId, message.frameId, message);
         return;
       }
       if (isPayloadRequest(message)) {
@@ -95,9 +87,7 @@ export class Router {
           if (!isTabConfig(message.rules, message.intercept)) return;
           this.configs.set(tabId, message);
         }
-        const target = tabId;
-        if (needsTools(message)) this.deps.withTools(target, null, () => this.deps.sendToTab(target, message));
-        else this.deps.sendToTab(tabId, message);
+        this.deps.sendToTab(tabId, message);
         return;
       }
       if (!isPanelRequest(message)) return;

@@ -2,11 +2,13 @@
  * Carries out the panel's commands on the page's sockets: send, simulate an incoming
  * message / close / error, close, and the rules/breakpoint settings. Part of the tools
  * (core.ts). Commands arrive only over the private port, which the page cannot reach;
- * payloads are data and are never evaluated.
+ * payloads are data and are never evaluated. Only properties the relay set are read, and
+ * only with natives captured at document_start: the page sees nothing of a command.
  */
 import type { HookCommand } from '../protocol/commands';
 import type { Core } from './core';
 import type { Intercept } from './intercept';
+import { isArrayBuffer } from './payload';
 
 export function createCommands(core: Core, intercept: Intercept): (command: unknown) => void {
   const { natives, sockets, report, timestamp } = core;
@@ -16,7 +18,7 @@ export function createCommands(core: Core, intercept: Intercept): (command: unkn
     if (typeof c !== 'object' || c === null) return false;
     const o = c as Record<string, unknown>;
     if (typeof o.id !== 'number') return false;
-    if (o.op === 'send' || o.op === 'simulate-message') return typeof o.data === 'string' || o.data instanceof natives.ArrayBuffer;
+    if (o.op === 'send' || o.op === 'simulate-message') return typeof o.data === 'string' || isArrayBuffer(o.data);
     if (o.op === 'close' || o.op === 'simulate-close') return typeof o.code === 'number' && typeof o.reason === 'string';
     if (o.op === 'verdict') return typeof o.pauseId === 'number' && typeof o.forward === 'boolean' && (o.data === null || typeof o.data === 'string');
     // configure: the relay validated the rules (isTabConfig); here only the envelope.

@@ -1,16 +1,12 @@
 /**
- * The contract between the page hook's core (document_start, every page: capture only) and
- * its tools (rules, breakpoints and the panel's commands), which the background injects into
- * a frame only when a panel first needs them (src/hook/tools.ts). The tools find the core by
- * calling `Function.prototype.toString` with TOOLS_KEY (see mask.ts `answer`); the core
- * answers once. The tools capture nothing of the page's themselves: they use the core's
- * natives, taken before any page script ran.
+ * The contract between the page hook's capture (track.ts) and its tools (rules, breakpoints
+ * and the panel's commands: intercept.ts, commands.ts). Both are built in the same closure at
+ * document_start, before any page script: nothing of either is reachable from the page, and
+ * the tools use only the natives captured then. Commands reach them only over the private
+ * port the relay holds (reporter.ts).
  */
 import type { Natives } from './natives';
 import type { report } from './reporter';
-
-declare const __WSINSPECT_SECRET__: string;
-export const TOOLS_KEY = `${__WSINSPECT_SECRET__}:tools`;
 
 /** What the tools may do to the page's sockets. */
 export interface Sockets {
@@ -39,10 +35,9 @@ export interface Core {
   timestamp(): number;
   after(ms: number, fn: () => void): void;
   sockets: Sockets;
-  install(tools: Tools): void;
 }
 
-/** What the core asks the tools, on every frame while they are installed. */
+/** What the capture asks the tools, on every frame. */
 export interface Tools {
   /** Rules, a breakpoint or held frames: frames go through outgoing/incoming. */
   active(): boolean;

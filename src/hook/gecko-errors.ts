@@ -9,7 +9,6 @@
  * prototype getters answer the remembered values.
  */
 import { locationOf, MAX_FRAMES, withoutHookFrames, type Location } from './gecko-frames';
-import { sharedRegistry } from './mask';
 import { natives } from './natives';
 
 declare const __WSINSPECT_FIREFOX__: boolean;
@@ -47,11 +46,13 @@ const gecko = typeof __WSINSPECT_FIREFOX__ !== 'undefined' && __WSINSPECT_FIREFO
 export const geckoErrors = gecko !== null;
 
 /**
- * The record kept for an error, in the registry same-origin frames share (mask.ts): a page may
- * read one frame's error through another frame's getter.
+ * The records of errors raised through this frame's hook. Another frame's error is answered by
+ * that frame's getters (gecko-getters.ts `foreign`): records are never shared.
  */
+const fixes = new natives.WeakMap<object, Fix>();
+
 function fixOf(error: unknown): Fix | undefined {
-  const fix = natives.weakGet(sharedRegistry(), error as object);
+  const fix = typeof error === 'object' && error !== null ? natives.weakGet(fixes, error) : undefined;
   return typeof fix === 'object' ? fix as Fix : undefined;
 }
 
@@ -85,7 +86,7 @@ export function scrubGeckoError(error: object, wrapper: Function): void {
     location = locationOf(firstLine(result.stack)) ?? ['', 0, dom ? 0 : 1];
     if (!dom) fixOwnLocation(error, location);
   }
-  natives.weakSet(sharedRegistry(), error, { raw: prior ? prior.raw : raw, stack: result.stack, location });
+  natives.weakSet(fixes, error, { raw: prior ? prior.raw : raw, stack: result.stack, location });
 }
 
 /** A JS error's own data properties, rewritten with their descriptors kept. */
@@ -95,6 +96,12 @@ function fixOwnLocation(error: object, location: Location): void {
     const desc = natives.getOwnPropertyDescriptor(error, keys[i]);
     if (desc && gecko!.hasOwn(desc, 'value')) natives.defineProperty(error, keys[i], { ...desc, value: location[i] });
   }
+}
+
+/** Whether the error's native stack names the hook's code (this frame's or another's: one bundle). */
+export function raisedByHook(error: object): boolean {
+  const stack = read(gecko!.domStack, error) ?? read(gecko!.errorStack, error);
+  return typeof stack === 'string' && natives.indexOf(stack, gecko!.own) >= 0;
 }
 
 /** What a stack getter answers: the remembered stack if the native one is what we replaced. */

@@ -5,7 +5,7 @@
  * gecko-errors.ts remembered for errors that passed through the hook's wrappers. Any other
  * error gets the native answer. Setters stay native.
  */
-import { fixedLocation, fixedStack, geckoErrors } from './gecko-errors';
+import { fixedLocation, fixedStack, geckoErrors, raisedByHook } from './gecko-errors';
 import { disguise, disguiseSource } from './mask';
 import { natives } from './natives';
 import { scrubStack } from './stack';
@@ -33,7 +33,25 @@ function maskGetter(proto: object, key: string, answer: Answer, proxy?: 1): void
   const call = (self: unknown, args: ArrayLike<unknown>, wrapper: Function) => {
     let value: unknown;
     try { value = R.apply(native, self, args); } catch (error) { throw scrubStack(error, wrapper); }
-    return answer(self, value);
+    const fixed = answer(self, value);
+    return fixed === value ? foreign(self, value) : fixed;
+  };
+  /**
+   * An error another same-origin frame's hook raised: the same getter of that frame's realm (the
+   * prototype as far from the end of the error's chain as `proto` is from the end of its own)
+   * answers what the page would see there. Errors of this realm are answered natively.
+   */
+  const depth = chainLength(proto);
+  const foreign = (self: unknown, value: unknown) => {
+    if (typeof self !== 'object' || self === null || !raisedByHook(self)) return value;
+    const chain = natives.list<object>();
+    for (let p = R.getPrototypeOf(self); p !== null; p = R.getPrototypeOf(p)) {
+      if (p === proto) return value;
+      chain[chain.length] = p as object;
+    }
+    const twin = chain[chain.length - depth];
+    const get = twin ? natives.getOwnPropertyDescriptor(twin, key)?.get : undefined;
+    return typeof get === 'function' ? R.apply(get, self, []) : value;
   };
   let fake: Function;
   if (proxy) {
@@ -51,6 +69,13 @@ function maskGetter(proto: object, key: string, answer: Answer, proxy?: 1): void
     disguise(fake, native);
   }
   natives.defineProperty(proto, key, { ...desc, get: fake as () => unknown });
+}
+
+/** How many objects from `o` to the end of its prototype chain, `o` included. */
+function chainLength(o: object): number {
+  let n = 0;
+  for (let p: object | null = o; p !== null; p = R.getPrototypeOf(p) as object | null) n++;
+  return n;
 }
 
 export function maskErrorGetters(win: Window & typeof globalThis): void {

@@ -7,6 +7,7 @@
  */
 import { applyRules, shouldIntercept, type InterceptConfig, type Ops, type Rule } from '../protocol/rules';
 import type { Core } from './core';
+import { stringifyParsed } from './json';
 
 interface Held { pauseId: number; data: string | ArrayBuffer; verdict: null | { forward: boolean; data: string | ArrayBuffer } }
 interface Queue { items: Held[]; close: CloseEventInit | null }
@@ -17,7 +18,7 @@ export function createIntercept(core: Core) {
   const { natives, report, timestamp, sockets: socketOps } = core;
   const { indexOf, slice } = natives;
   const ops: Ops = {
-    RegExp: natives.RegExp, exec: natives.exec, indexOf, slice, parse: natives.parse, stringify: natives.stringify, hasOwn: natives.hasOwn,
+    RegExp: natives.RegExp, exec: natives.exec, indexOf, slice, parse: natives.parse, stringify: stringifyParsed, hasOwn: natives.hasOwn,
     set: (o, k, v) => natives.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true }),
     remove: (o, k) => { natives.Reflect.deleteProperty(o, k); },
   };

@@ -2,97 +2,89 @@
  * Makes replacement functions print like the natives they stand for.
  * `Function.prototype.toString` is wrapped once; the wrapper itself prints as native too.
  *
- * Same-origin frames share one registry: a page can call one frame's
- * `Function.prototype.toString` on another frame's `WebSocket`. A child frame's hook asks
- * its parent's wrapper for the registry by calling it with a per-build secret (native
- * toString ignores arguments; the page does not know the secret). The hook's tools find
- * its core the same way (`answer`).
+ * Same-origin frames: a page can call one frame's `Function.prototype.toString` on another
+ * frame's `WebSocket`. Each frame's hook keeps its own registry and hands it to nobody: when
+ * asked about a function that is not in it but whose real source is one of the hook's own
+ * look-alikes, the wrapper finds that function's realm (its prototype chain ends at that realm's
+ * `Function.prototype`) and asks that realm's wrapper, recognised by its real source text, in a
+ * plain toString call. No key, no secret, nothing the page can call to reach the hook's objects.
  */
 import { natives } from './natives';
 import { scrubStack } from './stack';
 
-declare const __WSINSPECT_SECRET__: string;
+declare const __WSINSPECT_FIREFOX__: boolean;
 
-let disguised = new natives.WeakMap<Function, string>();
-const nativeToString = Function.prototype.toString;
-/** What the replacement returns when called with one of these keys as its only argument. */
-const answers = new natives.Map<unknown, unknown>();
+const R = natives.Reflect;
+const disguised = new natives.WeakMap<Function, string>();
+const ownFunctionProto = Function.prototype;
+const nativeToString = ownFunctionProto.toString;
+/** Real sources of this hook's look-alikes (the same in every frame: one bundle). */
+const ownSources = new natives.Map<string, true>();
 const has = natives.uncurry(Map.prototype.has as (key: unknown) => boolean);
+const sourceOf = (f: unknown) => R.apply(nativeToString, f, []) as string;
+
+/**
+ * The wrapper of the realm `fn` comes from, if it is another frame's hook: the last function
+ * on `fn`'s prototype chain is its realm's Function.prototype.
+ */
+function foreignToString(fn: Function): Function | null {
+  let realmProto: unknown = fn;
+  for (let next = R.getPrototypeOf(fn); typeof next === 'function'; next = R.getPrototypeOf(next)) realmProto = next;
+  if (realmProto === ownFunctionProto || typeof realmProto !== 'function') return null;
+  const candidate = natives.getOwnPropertyDescriptor(realmProto, 'toString')?.value;
+  if (typeof candidate !== 'function' || candidate === replacement) return null;
+  try { return sourceOf(candidate) === sourceOf(replacement) ? candidate : null; } catch { return null; }
+}
 
 // A method, not a function declaration: like natives it has no `prototype` and cannot be `new`ed.
 const replacement = {
   toString(this: unknown): string {
-    'use strict'; // `this` unboxed, as the native receives it (the bundle is not strict)
-    if (arguments.length === 1 && has(answers, arguments[0])) return natives.mapGet(answers, arguments[0]) as string;
+    'use strict'; // `this` unboxed, as the native receives it
     const fake = typeof this === 'function' ? natives.weakGet(disguised, this) : undefined;
     if (typeof fake === 'string') return fake;
+    let source: string;
     try {
-      return natives.Reflect.apply(nativeToString, this, []);
+      source = sourceOf(this);
     } catch (error) {
       throw scrubStack(error, replacement);
     }
+    if (has(ownSources, source)) {
+      const other = foreignToString(this as Function);
+      if (other) return R.apply(other, this, []) as string;
+    }
+    return source;
   },
 }.toString;
-
-/** The registry of the nearest same-origin ancestor frame's hook, if any. */
-function inheritedRegistry(): WeakMap<Function, string> | null {
-  try {
-    if (window.parent === window) return null;
-    const parentToString = (window.parent as typeof window).Function.prototype.toString;
-    const registry: unknown = natives.Reflect.apply(parentToString, parentToString, [__WSINSPECT_SECRET__]);
-    if (typeof registry !== 'object' || registry === null) return null;
-    natives.weakGet(registry as WeakMap<Function, string>, parentToString); // throws unless a real WeakMap
-    return registry as WeakMap<Function, string>;
-  } catch {
-    return null; // cross-origin parent, or no hook there
-  }
-}
 
 let installed = false;
 
 function install(): void {
   installed = true;
-  disguised = inheritedRegistry() ?? disguised;
-  answer(__WSINSPECT_SECRET__, disguised);
-  natives.weakSet(disguised, replacement, natives.Reflect.apply(nativeToString, nativeToString, []));
-  const desc = natives.getOwnPropertyDescriptor(Function.prototype, 'toString')!;
-  natives.defineProperty(Function.prototype, 'toString', { ...desc, value: replacement });
+  register(replacement, sourceOf(nativeToString));
+  const desc = natives.getOwnPropertyDescriptor(ownFunctionProto, 'toString')!;
+  natives.defineProperty(ownFunctionProto, 'toString', { ...desc, value: replacement });
 }
 
-/**
- * Makes `Function.prototype.toString` return `value` when called with `key` alone (the
- * per-build secret: other parts of the hook find this one's objects); undefined forgets it.
- */
-export function answer(key: string, value: unknown): void {
-  if (!installed) install();
-  if (value === undefined) natives.mapDelete(answers, key);
-  else natives.mapSet(answers, key, value);
-}
-
-/**
- * The registry same-origin frames share: functions map to the source they print; other hook
- * modules may keep their own records under other keys (gecko-errors.ts: errors).
- */
-export function sharedRegistry(): WeakMap<object, unknown> {
-  if (!installed) install();
-  return disguised as WeakMap<object, unknown>;
+/** `fake` prints as `source`; `byText`: its real source is one of ours (a Proxy's is any anonymous native's). */
+function register(fake: Function, source: string, byText = true): void {
+  natives.weakSet(disguised, fake, source);
+  if (byText) natives.mapSet(ownSources, sourceOf(fake), true);
 }
 
 /**
  * Makes `fake` print as `original`, and nothing else: for a fake whose own properties already
  * are the original's (a Proxy of it, see gecko-getters.ts).
  */
-export function disguiseSource(fake: Function, original: Function): void {
+export function disguiseSource(fake: Function, original: Function, byText = false): void {
   if (!installed) install();
-  natives.weakSet(disguised, fake, natives.Reflect.apply(nativeToString, original, []));
+  register(fake, sourceOf(original), byText);
 }
 
 /** Makes `fake` print as `original` and copies its name and length. */
 export function disguise(fake: Function, original: Function): void {
-  disguiseSource(fake, original);
-  for (const key of ['length', 'name'] as const) {
-    natives.defineProperty(fake, key, natives.getOwnPropertyDescriptor(original, key)!);
-  }
+  disguiseSource(fake, original, true);
+  natives.defineProperty(fake, 'length', natives.getOwnPropertyDescriptor(original, 'length')!);
+  natives.defineProperty(fake, 'name', natives.getOwnPropertyDescriptor(original, 'name')!);
 }
 
 /** Defines `fn` in place of a method (same descriptor) and disguises it as the original. */
@@ -104,29 +96,53 @@ export function replaceMethod(target: object, key: string, make: (original: Func
   natives.defineProperty(target, key, { ...desc, value: fake });
 }
 
+/** What the look-alike constructor passes to the native one, and what it does with the result. */
+export interface Construction { args: ArrayLike<unknown>; constructed(instance: object): void }
+
 /**
  * Replaces the global constructor `name` with a look-alike (name, length, prototype, static
- * properties, `prototype.constructor`, subclassing) that builds the native object and hands it
- * to `onConstruct`. Errors keep their native type, message and stack.
+ * properties, `prototype.constructor`, subclassing) that builds the native object with the
+ * arguments `prepare` gives (the page's own, or stand-ins that see the native's reads pass by)
+ * and hands it over. Errors keep their native type, message and stack.
  */
-export function replaceConstructor(win: object, name: string, onConstruct: (instance: object, args: IArguments) => void): void {
-  const R = natives.Reflect;
+export function replaceConstructor(win: object, name: string, prepare: (args: IArguments) => Construction): void {
   const Native = (win as Record<string, unknown>)[name];
   if (typeof Native !== 'function') return;
-  const Wrapper = function (this: unknown) {
-    let instance: object;
-    try {
-      // Called without `new`: the native constructor throws its own error.
-      if (new.target === undefined) return R.apply(Native, this, arguments);
-      instance = R.construct(Native, arguments, new.target) as object;
-    } catch (error) {
-      throw scrubStack(error, Wrapper);
+  // Strict in Firefox, sloppy in Chromium: `WebSocket.caller` and `.arguments` throw in the one
+  // and answer null in the other, as the native constructor's do. The same body twice (a shared
+  // helper would put one more of our frames on the page's error stacks).
+  const Wrapper = __WSINSPECT_FIREFOX__
+    ? function (this: unknown) {
+      'use strict';
+      let instance: object;
+      let construction: Construction | null = null;
+      try {
+        if (new.target === undefined) return R.apply(Native, this, arguments); // the native's own error
+        try { construction = prepare(arguments); } catch { /* capture nothing, break nothing */ }
+        instance = R.construct(Native, construction ? construction.args : arguments, new.target) as object;
+      } catch (error) {
+        throw scrubStack(error, Wrapper);
+      }
+      try { construction?.constructed(instance); } catch { /* never break the page */ }
+      return instance;
     }
-    try { onConstruct(instance, arguments); } catch { /* never break the page */ }
-    return instance;
-  };
+    : function (this: unknown) {
+      let instance: object;
+      let construction: Construction | null = null;
+      try {
+        if (new.target === undefined) return R.apply(Native, this, arguments); // the native's own error
+        try { construction = prepare(arguments); } catch { /* capture nothing, break nothing */ }
+        instance = R.construct(Native, construction ? construction.args : arguments, new.target) as object;
+      } catch (error) {
+        throw scrubStack(error, Wrapper);
+      }
+      try { construction?.constructed(instance); } catch { /* never break the page */ }
+      return instance;
+    };
   disguise(Wrapper, Native);
-  for (const key of R.ownKeys(Native)) {
+  const keys = R.ownKeys(Native);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     if (key !== 'length' && key !== 'name') natives.defineProperty(Wrapper, key, natives.getOwnPropertyDescriptor(Native, key)!);
   }
   natives.setPrototypeOf(Wrapper, R.getPrototypeOf(Native));

@@ -4,8 +4,8 @@
  * break or observe the hook.
  */
 // Copied, not referenced: the page can replace Reflect's methods on the global Reflect object.
-const { apply, construct, ownKeys, getPrototypeOf, deleteProperty, setPrototypeOf } = Reflect;
-const R = { apply, construct, ownKeys, getPrototypeOf, deleteProperty, setPrototypeOf };
+const { apply, construct, ownKeys, getPrototypeOf, deleteProperty, setPrototypeOf, get } = Reflect;
+const R = { apply, construct, ownKeys, getPrototypeOf, deleteProperty, setPrototypeOf, get };
 const call = Function.prototype.call;
 const bind = Function.prototype.bind;
 /** `fn` as a function of (this, ...args): a bound `call`, with no allocation per call. */
@@ -22,6 +22,7 @@ export const natives = {
   setPrototypeOf: Object.setPrototypeOf,
   WeakMap,
   Map,
+  Proxy,
   mapGet: uncurry(Map.prototype.get as (key: unknown) => unknown),
   mapSet: uncurry(Map.prototype.set as (key: unknown, value: unknown) => Map<unknown, unknown>),
   mapDelete: uncurry(Map.prototype.delete as (key: unknown) => boolean),
@@ -54,7 +55,6 @@ export const natives = {
   hasOwn: uncurry(Object.prototype.hasOwnProperty as (key: PropertyKey) => boolean),
   shift: uncurry(Array.prototype.shift as () => unknown),
   parse: JSON.parse,
-  stringify: JSON.stringify,
   /**
    * An array without a prototype: appending (`a[a.length] = x`) cannot reach a setter the
    * page put on Array.prototype. Structured clone still sees an array.
@@ -63,6 +63,11 @@ export const natives = {
     const a: T[] = [];
     setPrototypeOf(a, null);
     return a;
+  },
+  /** An object without a prototype: a Proxy handler the page cannot add traps to through Object.prototype. */
+  nullObject<T extends object>(o: T): T {
+    setPrototypeOf(o, null);
+    return o;
   },
   getter<T>(proto: object, name: string): (self: unknown) => T {
     return uncurry(Object.getOwnPropertyDescriptor(proto, name)!.get!) as (self: unknown) => T;

@@ -27,7 +27,7 @@ function copyView(view: ArrayBufferView): ArrayBuffer {
   return natives.u8Slice(bytes).buffer as ArrayBuffer;
 }
 
-function isArrayBuffer(v: unknown): v is ArrayBuffer {
+export function isArrayBuffer(v: unknown): v is ArrayBuffer {
   if (typeof v !== 'object' || v === null) return false;
   try { bufferLength(v); return true; } catch { return false; }
 }

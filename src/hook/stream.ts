@@ -158,5 +158,5 @@ export function patchWebSocketStream(win: Window & typeof globalThis): void {
     });
   };
 
-  replaceConstructor(win, NAME, watch);
+  replaceConstructor(win, NAME, (args) => ({ args, constructed: watch }));
 }

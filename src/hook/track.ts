@@ -1,10 +1,11 @@
 /**
  * Watches one socket from its construction: its listeners are added first, so they run
  * before any of the page's and never wrap them. Also keeps the live sockets by id, for the
- * tools (rules, breakpoints, the panel's commands: core.ts) once they are installed.
+ * tools (rules, breakpoints, the panel's commands: core.ts).
  */
-import { TOOLS_KEY, type Core, type Sockets, type Tools } from './core';
-import { answer } from './mask';
+import { createCommands } from './commands';
+import type { Core, Sockets, Tools } from './core';
+import { createIntercept } from './intercept';
 import { after, natives, timestamp } from './natives';
 import { captureBinary } from './payload';
 import { onCommand, report } from './reporter';
@@ -27,8 +28,6 @@ const stopImmediate = natives.uncurry(Event.prototype.stopImmediatePropagation a
 const { dispatch, indexOf, slice } = natives;
 const R = natives.Reflect;
 
-/** Installed by the tools when a panel first needs them; until then capture is all there is. */
-export let tools: Tools | null = null;
 
 const ids = new natives.WeakMap<object, number>();
 const live = new natives.Map<number, WebSocket>();
@@ -61,7 +60,7 @@ export function track(ws: WebSocket, protocols: string[]): void {
     const t = timestamp();
     const data = get.data(event);
     if (flags.releasing === id) return; // a held or rewritten frame being delivered: already reported
-    if (flags.simulating !== id && tools?.active() && (typeof data === 'string' || captureBinary(data)?.bytes)) {
+    if (flags.simulating !== id && tools.active() && (typeof data === 'string' || captureBinary(data)?.bytes)) {
       const payload = typeof data === 'string' ? data : captureBinary(data)!.bytes!;
       if (tools.incoming(id, ws, payload)) { stopImmediate(event); return; }
     }
@@ -74,7 +73,7 @@ export function track(ws: WebSocket, protocols: string[]): void {
   natives.addListener(ws, 'close', (event: CloseEvent) => {
     if (flags.simulating === id || flags.releasing === id) return; // our own close event, reported elsewhere
     const real = { code: get.code(event), reason: get.reason(event), wasClean: get.wasClean(event) };
-    if (tools?.holdClose(id, real)) { stopImmediate(event); return; } // delivered after the held frames
+    if (tools.holdClose(id, real)) { stopImmediate(event); return; } // delivered after the held frames
     natives.mapDelete(live, id);
     const fake = natives.mapGet(pendingClose, id) as { code: number; reason: string } | undefined;
     if (!fake) {
@@ -133,12 +132,8 @@ const sockets: Sockets = {
   setPendingClose: (id, close) => natives.mapSet(pendingClose, id, close),
 };
 
-const core: Core = {
-  natives, report, timestamp, after, sockets,
-  install(t) {
-    tools = t;
-    answer(TOOLS_KEY, undefined); // once
-  },
-};
-answer(TOOLS_KEY, core);
-onCommand((command) => tools?.run(command));
+const core: Core = { natives, report, timestamp, after, sockets };
+const intercept = createIntercept(core);
+/** Rules, breakpoints and the panel's commands; inactive (no rule, no breakpoint) they cost one check per frame. */
+export const tools: Tools = { ...intercept, run: createCommands(core, intercept) };
+onCommand((command) => tools.run(command));

@@ -134,7 +134,9 @@ export type RuleOutcome = { blocked: true; rule: string } | { blocked: false; da
 
 /** The first enabled rule that matches decides; null when none applies. Binary frames are only blocked. */
 export function applyRules(rules: readonly Rule[], frameDir: 'sent' | 'received', url: string, text: string | null, ops: Ops): RuleOutcome {
-  for (const rule of rules) {
+  // Indexed, not for…of: in the hook, the array iterator is the page's to replace.
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
     if (!rule.enabled || !appliesTo(rule.dir, rule.urlContains, frameDir, url, ops)) continue;
     if (text === null) {
       if (rule.action.kind === 'block' && !rule.match.source) return { blocked: true, rule: rule.name };

@@ -67,7 +67,37 @@
       .map((self) => attempt(() => withoutRunner(get.call(self)))), error(() => new get())]);
   }
 
+  /** What a page's Proxy, getters and replaced builtins see while the constructor reads its arguments. */
+  function readsDuringConstruction() {
+    const log = [];
+    const list = ['a', 'b'];
+    const proxy = new Proxy(list, { get(t, k, r) { log.push(['get', String(k), r === proxy]); return Reflect.get(t, k, r); },
+      has(t, k) { log.push(['has', String(k)]); return Reflect.has(t, k); },
+      getOwnPropertyDescriptor(t, k) { log.push(['gopd', String(k)]); return Reflect.getOwnPropertyDescriptor(t, k); } });
+    const withGetter = ['x'];
+    Object.defineProperty(withGetter, 1, { get() { log.push(['getter 1']); return 'y'; }, enumerable: true });
+    const isArray = Array.isArray;
+    let isArrayCalls = 0;
+    Array.isArray = function (v) { isArrayCalls++; return isArray(v); };
+    const sockets = [];
+    try {
+      sockets.push(new WebSocket('ws://127.0.0.1:1/', proxy), new WebSocket('ws://127.0.0.1:1/', withGetter),
+        new WebSocket('ws://127.0.0.1:1/', new Set(['s'])), new WebSocket('ws://127.0.0.1:1/', ['p']));
+    } finally {
+      Array.isArray = isArray;
+    }
+    for (const ws of sockets) ws.close();
+    return { log, isArrayCalls, badProtocolBehindProxy: error(() => new WebSocket('ws://127.0.0.1:1/', new Proxy(['a b'], {}))) };
+  }
+
+  /** `caller` and `arguments` of the constructor and methods: natives throw. */
+  function callerAndArguments() {
+    return [WebSocket, WebSocket.prototype.send, fnToString].flatMap((f) => ['caller', 'arguments'].map((k) => attempt(() => String(f[k]))));
+  }
+
   out.static = {
+    construction: readsDuringConstruction(),
+    callerAndArguments: callerAndArguments(),
     ctor: describe(WebSocket),
     ctorString: String(WebSocket),
     toStringOfToString: fnToString.call(fnToString),
