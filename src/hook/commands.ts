@@ -43,10 +43,10 @@ export function createCommands(core: Core, intercept: Intercept): (command: unkn
       case 'simulate-message': {
         if (state !== 1) return fail('cannot simulate a message: the socket is not open');
         const data = typeof c.data === 'string' || sockets.binaryType(ws) !== 'blob' ? c.data : R.construct(natives.Blob, [[c.data]]);
-        return sockets.simulate(c.id, () => natives.dispatch(ws, R.construct(natives.MessageEvent, ['message', { data, origin: sockets.origin(ws) }]) as Event));
+        return sockets.simulate(c.id, () => natives.dispatch(ws, natives.event(natives.MessageEvent, 'message', { data, origin: sockets.origin(ws) })));
       }
       case 'simulate-error':
-        return sockets.simulate(c.id, () => natives.dispatch(ws, R.construct(natives.Event, ['error']) as Event));
+        return sockets.simulate(c.id, () => natives.dispatch(ws, natives.event(natives.Event, 'error')));
       case 'simulate-close':
         if (state > 1) return fail('the socket is already closing or closed');
         // Close for real (the server sees 1000); the page sees the chosen code when the close event comes.

@@ -69,6 +69,15 @@ export const natives = {
     setPrototypeOf(o, null);
     return o;
   },
+  /**
+   * An event of ours for the page (simulated, held or rewritten): its init dictionary has no
+   * prototype, so its conversion asks nothing of getters the page put on Object.prototype.
+   */
+  event(Ctor: new (type: string, init?: any) => Event, type: string, init?: object): Event {
+    const dict = init ? { ...init } : undefined;
+    if (dict) setPrototypeOf(dict, null);
+    return construct(Ctor, [type, dict]) as Event;
+  },
   getter<T>(proto: object, name: string): (self: unknown) => T {
     return uncurry(Object.getOwnPropertyDescriptor(proto, name)!.get!) as (self: unknown) => T;
   },

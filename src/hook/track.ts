@@ -85,7 +85,7 @@ export function track(ws: WebSocket, protocols: string[]): void {
     stopImmediate(event);
     report({ k: 'close', id, t: timestamp(), code: fake.code, reason: fake.reason, wasClean: true, simulated: true });
     const init = { code: fake.code, reason: fake.reason, wasClean: true };
-    simulate(id, () => dispatch(ws, R.construct(natives.CloseEvent, ['close', init]) as Event));
+    simulate(id, () => dispatch(ws, natives.event(natives.CloseEvent, 'close', init)));
   });
 }
 
@@ -120,13 +120,13 @@ const sockets: Sockets = {
   deliver: (ws, data) => {
     const id = idOf(ws)!;
     const payload = typeof data === 'string' || get.binaryType(ws) !== 'blob' ? data : R.construct(natives.Blob, [[data]]);
-    release(id, () => dispatch(ws, R.construct(natives.MessageEvent, ['message', { data: payload, origin: originOf(ws) }]) as Event));
+    release(id, () => dispatch(ws, natives.event(natives.MessageEvent, 'message', { data: payload, origin: originOf(ws) })));
   },
   deliverClose: (ws, init) => {
     const id = idOf(ws)!;
     natives.mapDelete(live, id);
     report({ k: 'close', id, t: timestamp(), code: init.code ?? 1005, reason: init.reason ?? '', wasClean: init.wasClean ?? false });
-    release(id, () => dispatch(ws, R.construct(natives.CloseEvent, ['close', init]) as Event));
+    release(id, () => dispatch(ws, natives.event(natives.CloseEvent, 'close', init)));
   },
   simulate,
   setPendingClose: (id, close) => natives.mapSet(pendingClose, id, close),
