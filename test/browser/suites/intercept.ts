@@ -65,8 +65,8 @@ export function defineInterceptSuite(driver: PanelDriver): PanelOnPage {
     await waitFor(async () => (await s.panel.$$('[data-testid="rule"]')).length === 0, 'rules removed');
   });
 
-  // The rules engine is injected into frames when a rule is first set (src/hook/tools.ts):
-  // it must reach sockets of every frame, about:blank ones included, not only the top one.
+  // Rules go to every frame's hook (each has its own, reached through its own relay): they must
+  // reach sockets of every frame, about:blank ones included, not only the top one.
   test('rules apply to sockets in an about:blank iframe and a same-origin iframe opened before them', async () => {
     await s.page.evaluate(async (wsUrl) => {
       const open = (win: any) => new Promise((resolve) => {

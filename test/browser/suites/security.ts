@@ -103,11 +103,11 @@ export function defineSecuritySuite(b: SecurityDriver, server: () => TestServer)
     server().page('/attacker', '<!doctype html><title>attacker</title>');
     const attacker = await open(`${server().url}/attacker`, errors);
     const base = b.extensionOrigin();
-    const found = await attacker.evaluate(probeFromPage, HOOK_HANDSHAKE, [`${base}/src/panel/panel.html`, `${base}/manifest.json`, `${base}/src/hook/index.iife.js`, `${base}/src/hook/tools.js`]);
+    const found = await attacker.evaluate(probeFromPage, HOOK_HANDSHAKE, [`${base}/src/panel/panel.html`, `${base}/manifest.json`, `${base}/src/hook/index.iife.js`]);
     expect(found.chromeRuntime).toBe('undefined');
     expect(found.browserGlobal).toBe('undefined');
     expect(found.heard).toEqual(OWN_MESSAGES);
-    expect(found.fetches).toEqual([`${base}/src/panel/panel.html: TypeError`, `${base}/manifest.json: TypeError`, `${base}/src/hook/index.iife.js: TypeError`, `${base}/src/hook/tools.js: TypeError`]);
+    expect(found.fetches).toEqual([`${base}/src/panel/panel.html: TypeError`, `${base}/manifest.json: TypeError`, `${base}/src/hook/index.iife.js: TypeError`]);
     expect(found.scriptLoad).toBe('error');
     // The victim's panel saw nothing of the attacker, and the attacker's own panel nothing of the victim.
     expect(await panelCount(victimPanel)).toBe('100 frames');
