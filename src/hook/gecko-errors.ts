@@ -32,6 +32,7 @@ function capture() {
   if (!first) return null;
   return {
     own: first[0],
+    ErrorCtor: Error,
     errorStack,
     domStack: typeof DOMException === 'function' ? getter(DOMException.prototype, 'stack') : undefined,
     captureStackTrace,
@@ -62,10 +63,23 @@ function read(getter: Function | undefined, error: object): unknown {
 
 /** The stack below `wrapper`'s frame, as the error's stack continues under the wrapper's line. */
 function callersOf(wrapper: Function): string {
+  const { ErrorCtor, captureStackTrace } = gecko!;
+  // Firefox counts Error.stackTraceLimit before it drops the frames above `wrapper`: lifted while
+  // capturing (a plain data property: no page code sees it), then the result is cut to it.
+  const limit = natives.getOwnPropertyDescriptor(ErrorCtor, 'stackTraceLimit');
+  const lift = !!limit && limit.writable === true && typeof limit.value === 'number';
+  if (lift) natives.defineProperty(ErrorCtor, 'stackTraceLimit', { ...limit, value: 1 << 16 });
   const holder = {};
-  R.apply(gecko!.captureStackTrace, Error, [holder, wrapper]);
+  try { R.apply(captureStackTrace, ErrorCtor, [holder, wrapper]); } finally { if (lift) natives.defineProperty(ErrorCtor, 'stackTraceLimit', limit); }
   const stack: unknown = natives.getOwnPropertyDescriptor(holder, 'stack')?.value;
   return typeof stack === 'string' ? stack : '';
+}
+
+/** How many frames a stack keeps: Error.stackTraceLimit (128 by default), at most 100 for a DOMException. */
+function frameLimit(dom: boolean): number {
+  const limit = natives.getOwnPropertyDescriptor(gecko!.ErrorCtor, 'stackTraceLimit');
+  const value = limit && typeof limit.value === 'number' && limit.value >= 0 ? limit.value : MAX_FRAMES.js;
+  return dom ? (value < MAX_FRAMES.dom ? value : MAX_FRAMES.dom) : value;
 }
 
 /**
@@ -79,7 +93,7 @@ export function scrubGeckoError(error: object, wrapper: Function): void {
   const raw = dom ? domRaw : read(errorStack, error);
   if (typeof raw !== 'string') return;
   const prior = fixOf(error);
-  const result = withoutHookFrames(prior ? prior.stack : raw, callersOf(wrapper), own, dom ? MAX_FRAMES.dom : MAX_FRAMES.js);
+  const result = withoutHookFrames(prior ? prior.stack : raw, callersOf(wrapper), own, frameLimit(dom));
   if (!result) return;
   let location = prior ? prior.location : 0;
   if (result.top) {

@@ -42,6 +42,10 @@ describe('withoutHookFrames', () => {
     const stack = `toString@http://host/p:9:9\nW@${OWN}:8:1\npromise callback*f@http://host/p:1:2\n`;
     expect(withoutHookFrames(stack, '', OWN, 128)).toEqual({ stack: 'toString@http://host/p:9:9\npromise callback*f@http://host/p:1:2\n', top: false });
   });
+  test('an empty stack (the limit kept only the wrapper\'s hidden frame) becomes the first callers', () => {
+    expect(withoutHookFrames('', lines(1, 4), OWN, 1)).toEqual({ stack: lines(1, 2), top: true });
+    expect(withoutHookFrames('', lines(1, 4), OWN, 0)).toEqual({ stack: '', top: true });
+  });
   test('a stack without our line above the callers is left alone', () => {
     expect(withoutHookFrames(lines(1, 4), lines(2, 4), OWN, 128)).toBeNull();
     expect(withoutHookFrames(`x@${OWN}:1:1\n${lines(1, 3)}`, lines(5, 7), OWN, 128)).toBeNull();

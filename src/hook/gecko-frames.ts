@@ -61,10 +61,13 @@ function capped(stack: string, max: number): string {
  * the error's stack continues with, below the wrapper's line. The hook's frames are the lines of
  * `ownFile` directly above that point (the wrapper, and helpers of ours that called page code).
  * `top` is true when the error's first frame was ours (its recorded location must then change).
- * The result keeps at most `maxFrames` lines. Null when the stack does not have that shape (it
+ * The result keeps at most `maxFrames` lines (Error.stackTraceLimit). Null when the stack does not have that shape (it
  * then is left as it is).
  */
 export function withoutHookFrames(stack: string, callers: string, ownFile: string, maxFrames: number): { stack: string; top: boolean } | null {
+  // A limit so low that only the wrapper's frame was captured: Firefox hides it and the stack is
+  // empty, where natively it holds the first callers.
+  if (stack === '' && callers !== '') return { stack: capped(callers, maxFrames), top: true };
   const isOurs = (start: number) => fileOf(lineAt(stack, start)) === ownFile;
   for (let line = 0, next = 0; line < stack.length; line = next) {
     next = indexOf(stack, '\n', line) + 1;

@@ -57,10 +57,13 @@
   function errorInJob(fn) {
     return Promise.resolve().then(fn).then(() => 'no error', errorInfo);
   }
-  // Errors raised deep in the stack, where the engine truncates it. Firefox only: in Chromium the
-  // hook's V8 path removes its line from an already truncated stack (one frame short; not fixed yet).
-  const truncationProbes = !!Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
-  function deep(n, fn) { return !truncationProbes ? 'skipped' : n ? deep(n - 1, fn) : fn(); }
+  // Errors raised deep in the stack, where the engine truncates it (Chromium: at Error.stackTraceLimit).
+  function deep(n, fn) { return n ? deep(n - 1, fn) : fn(); }
+  function withStackLimit(limit, fn) {
+    const before = Error.stackTraceLimit;
+    Error.stackTraceLimit = limit;
+    try { return fn(); } finally { if (before === undefined) delete Error.stackTraceLimit; else Error.stackTraceLimit = before; }
+  }
   /** The getters themselves: called on wrong receivers, and as constructors. */
   function gettersOnWrongReceivers() {
     return errorGetters.map(([key, get]) => [key, describe(get), [{}, 1, undefined, null, new Error('x'), Object.create(new TypeError('y'))]
@@ -123,6 +126,8 @@
     sendOnNumber: error(() => WebSocket.prototype.send.call(1, 'x')),
     callWithoutNewDeep: error(() => deep(200, () => WebSocket('ws://127.0.0.1:1/'))),
     illegalSendDeep: error(() => deep(126, () => WebSocket.prototype.send.call({}, 'x'))),
+    stackLimitOne: withStackLimit(1, () => [error(() => WebSocket.prototype.send.call({}, 'x')), error(() => WebSocket('ws://127.0.0.1:1/')), error(() => deep(5, () => fnToString.call({})))]),
+    stackLimitThree: withStackLimit(3, () => error(() => deep(5, () => new WebSocket('not a url')))),
     urlToStringThrows: error(() => new WebSocket({ toString() { throw new RangeError('from the page'); } })),
     errorProtoDescriptors: descriptors(Error.prototype),
     domExceptionProtoDescriptors: descriptors(DOMException.prototype),
