@@ -7,6 +7,7 @@ import { compressedDecoder } from './decoders/compressed';
 import { graphqlDecoder } from './decoders/graphql';
 import { hexDecoder } from './decoders/hex';
 import { jsonDecoder } from './decoders/json';
+import { jsonrpcDecoder } from './decoders/jsonrpc';
 import { mqttDecoder } from './decoders/mqtt';
 import { msgpackDecoder } from './decoders/msgpack';
 import { protobufDecoder } from './decoders/protobuf';
@@ -24,6 +25,7 @@ import { wampDecoder } from './decoders/wamp';
  */
 export const guessOrder: Decoder[] = [
   socketioDecoder, sockjsDecoder, stompDecoder, signalrDecoder, graphqlDecoder, actioncableDecoder, wampDecoder, mqttDecoder,
+  jsonrpcDecoder,
   jsonDecoder, base64Decoder, compressedDecoder, msgpackDecoder, cborDecoder, textDecoder, protobufDecoder,
 ];
 
