@@ -9,6 +9,7 @@ import { hexDecoder } from './decoders/hex';
 import { jsonDecoder } from './decoders/json';
 import { jsonrpcDecoder } from './decoders/jsonrpc';
 import { mqttDecoder } from './decoders/mqtt';
+import { phoenixDecoder } from './decoders/phoenix';
 import { msgpackDecoder } from './decoders/msgpack';
 import { protobufDecoder } from './decoders/protobuf';
 import { signalrDecoder } from './decoders/signalr';
@@ -25,7 +26,7 @@ import { wampDecoder } from './decoders/wamp';
  */
 export const guessOrder: Decoder[] = [
   socketioDecoder, sockjsDecoder, stompDecoder, signalrDecoder, graphqlDecoder, actioncableDecoder, wampDecoder, mqttDecoder,
-  jsonrpcDecoder,
+  jsonrpcDecoder, phoenixDecoder,
   jsonDecoder, base64Decoder, compressedDecoder, msgpackDecoder, cborDecoder, textDecoder, protobufDecoder,
 ];
 
