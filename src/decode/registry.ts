@@ -12,6 +12,7 @@ import { mqttDecoder } from './decoders/mqtt';
 import { phoenixDecoder } from './decoders/phoenix';
 import { msgpackDecoder } from './decoders/msgpack';
 import { protobufDecoder } from './decoders/protobuf';
+import { pusherDecoder } from './decoders/pusher';
 import { signalrDecoder } from './decoders/signalr';
 import { sockjsDecoder } from './decoders/sockjs';
 import { socketioDecoder } from './decoders/socketio';
@@ -26,7 +27,7 @@ import { wampDecoder } from './decoders/wamp';
  */
 export const guessOrder: Decoder[] = [
   socketioDecoder, sockjsDecoder, stompDecoder, signalrDecoder, graphqlDecoder, actioncableDecoder, wampDecoder, mqttDecoder,
-  jsonrpcDecoder, phoenixDecoder,
+  jsonrpcDecoder, phoenixDecoder, pusherDecoder,
   jsonDecoder, base64Decoder, compressedDecoder, msgpackDecoder, cborDecoder, textDecoder, protobufDecoder,
 ];
 
