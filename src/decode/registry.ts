@@ -4,6 +4,7 @@ import { actioncableDecoder } from './decoders/actioncable';
 import { base64Decoder } from './decoders/base64';
 import { cborDecoder } from './decoders/cbor';
 import { compressedDecoder } from './decoders/compressed';
+import { ddpDecoder } from './decoders/ddp';
 import { graphqlDecoder } from './decoders/graphql';
 import { hexDecoder } from './decoders/hex';
 import { jsonDecoder } from './decoders/json';
@@ -27,7 +28,7 @@ import { wampDecoder } from './decoders/wamp';
  */
 export const guessOrder: Decoder[] = [
   socketioDecoder, sockjsDecoder, stompDecoder, signalrDecoder, graphqlDecoder, actioncableDecoder, wampDecoder, mqttDecoder,
-  jsonrpcDecoder, phoenixDecoder, pusherDecoder,
+  jsonrpcDecoder, phoenixDecoder, pusherDecoder, ddpDecoder,
   jsonDecoder, base64Decoder, compressedDecoder, msgpackDecoder, cborDecoder, textDecoder, protobufDecoder,
 ];
 
