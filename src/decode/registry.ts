@@ -20,6 +20,7 @@ import { socketioDecoder } from './decoders/socketio';
 import { stompDecoder } from './decoders/stomp';
 import { textDecoder } from './decoders/text';
 import { wampDecoder } from './decoders/wamp';
+import { yjsDecoder } from './decoders/yjs';
 
 /**
  * Protocols first (each claims only frames clearly its own), then generic formats: JSON before
@@ -28,7 +29,7 @@ import { wampDecoder } from './decoders/wamp';
  */
 export const guessOrder: Decoder[] = [
   socketioDecoder, sockjsDecoder, stompDecoder, signalrDecoder, graphqlDecoder, actioncableDecoder, wampDecoder, mqttDecoder,
-  jsonrpcDecoder, phoenixDecoder, pusherDecoder, ddpDecoder,
+  jsonrpcDecoder, phoenixDecoder, pusherDecoder, ddpDecoder, yjsDecoder,
   jsonDecoder, base64Decoder, compressedDecoder, msgpackDecoder, cborDecoder, textDecoder, protobufDecoder,
 ];
 
