@@ -10,6 +10,7 @@ import { hexDecoder } from './decoders/hex';
 import { jsonDecoder } from './decoders/json';
 import { jsonrpcDecoder } from './decoders/jsonrpc';
 import { mqttDecoder } from './decoders/mqtt';
+import { natsDecoder } from './decoders/nats';
 import { phoenixDecoder } from './decoders/phoenix';
 import { msgpackDecoder } from './decoders/msgpack';
 import { protobufDecoder } from './decoders/protobuf';
@@ -29,7 +30,7 @@ import { yjsDecoder } from './decoders/yjs';
  */
 export const guessOrder: Decoder[] = [
   socketioDecoder, sockjsDecoder, stompDecoder, signalrDecoder, graphqlDecoder, actioncableDecoder, wampDecoder, mqttDecoder,
-  jsonrpcDecoder, phoenixDecoder, pusherDecoder, ddpDecoder, yjsDecoder,
+  jsonrpcDecoder, phoenixDecoder, pusherDecoder, ddpDecoder, yjsDecoder, natsDecoder,
   jsonDecoder, base64Decoder, compressedDecoder, msgpackDecoder, cborDecoder, textDecoder, protobufDecoder,
 ];
 
