@@ -155,6 +155,44 @@ describe('pairing: real sessions, decoded', () => {
     ]);
   });
 
+  test('GraphQL: subscribe → next* → complete (recorded graphql-ws), legacy start/stop; errors end the operation', () => {
+    const modern = pairFrames(fixtureFrames('graphql-transport-ws'));
+    expect(modern.exchanges().map((e) => [e.method, e.answers.length, e.error, e.closedBy !== undefined])).toEqual([
+      ['connection_init', 1, false, true], ['query Hello', 2, false, true], ['subscription OnMessage', 3, false, true], ['query', 1, true, true], ['ping', 1, false, true],
+    ]);
+    const legacy = pairFrames(fixtureFrames('graphql-ws-legacy'));
+    expect(legacy.exchanges().map((e) => [e.method, e.answers.length, e.error])).toEqual([
+      ['connection_init', 1, false], ['subscription OnMessage', 3, false], ['query', 1, true],
+    ]);
+  });
+
+  test('socket.io acks and namespace connects (recorded, both parsers); the server-initiated engine.io ping', () => {
+    for (const name of ['socketio', 'socketio-msgpack']) {
+      const pairing = pairFrames(fixtureFrames(name));
+      expect(pairing.exchanges().map((e) => [e.method, e.dir, e.error])).toEqual([
+        ['CONNECT /', 'sent', false], ['chat', 'sent', false], ['upload', 'sent', false], ['CONNECT /admin', 'sent', false],
+        ['stats', 'sent', false], ['CONNECT /private', 'sent', true], ['engine.io ping', 'received', false],
+      ]);
+      expect(pairing.unanswered(1e9, 1000)).toEqual([]);
+    }
+  });
+
+  test('STOMP receipts (recorded), MQTT packet ids (recorded, MQTT 5, QoS 1 and 2 both ways), SignalR, WAMP', () => {
+    expect(pairFrames(fixtureFrames('stomp')).exchanges().map((e) => [e.method, e.answers.length])).toEqual([['CONNECT', 1], ['SEND', 1], ['DISCONNECT', 1]]);
+    const mqtt = pairFrames(fixtureFrames('mqtt-v5'));
+    expect(mqtt.exchanges().map((e) => [e.method, e.dir, e.answers.length, e.error])).toEqual([
+      ['CONNECT', 'sent', 1, false], ['SUBSCRIBE', 'sent', 1, false], ['PUBLISH qos1', 'sent', 1, false], ['PUBLISH qos1', 'received', 1, false],
+      ['PUBLISH qos2', 'sent', 3, false], ['PUBLISH qos1', 'received', 1, false], ['UNSUBSCRIBE', 'sent', 1, false], ['PINGREQ', 'sent', 1, false],
+    ]);
+    expect(mqtt.orphans()).toEqual([]);
+    const signalr = pairFrames(fixtureFrames('signalr-json'));
+    expect(signalr.exchanges().map((e) => [e.method, e.answers.length, e.error])).toEqual([['handshake', 1, false], ['SendMessage', 1, false], ['Counter', 3, true]]);
+    const wamp = pairFrames(fixtureFrames('wamp-msgpack'));
+    expect(wamp.stats(1e9, 1000).map((s) => [s.method, s.count, s.errors])).toEqual([
+      ['CALL com.myapp.add2', 1, 0], ['CALL com.myapp.nope', 1, 1], ['HELLO', 1, 0], ['INVOCATION', 1, 0], ['REGISTER com.myapp.myprocedure1', 1, 0], ['SUBSCRIBE com.myapp.mytopic1', 1, 0],
+    ]);
+  });
+
   test('imported sessions and replays: stats compared method by method', () => {
     const a = pairFrames(fixtureFrames('jsonrpc-trpc')).stats(1e9, 1000);
     const b = pairFrames(fixtureFrames('jsonrpc-trpc').slice(0, 6)).stats(1e9, 1000);
