@@ -3,6 +3,7 @@ import type { Decoder } from './types';
 import { actioncableDecoder } from './decoders/actioncable';
 import { base64Decoder } from './decoders/base64';
 import { cborDecoder } from './decoders/cbor';
+import { colyseusDecoder } from './decoders/colyseus';
 import { compressedDecoder } from './decoders/compressed';
 import { ddpDecoder } from './decoders/ddp';
 import { graphqlDecoder } from './decoders/graphql';
@@ -13,6 +14,7 @@ import { mqttDecoder } from './decoders/mqtt';
 import { natsDecoder } from './decoders/nats';
 import { phoenixDecoder } from './decoders/phoenix';
 import { msgpackDecoder } from './decoders/msgpack';
+import { msgpackOffsetDecoder } from './decoders/msgpack-offset';
 import { protobufDecoder } from './decoders/protobuf';
 import { pusherDecoder } from './decoders/pusher';
 import { signalrDecoder } from './decoders/signalr';
@@ -30,8 +32,8 @@ import { yjsDecoder } from './decoders/yjs';
  */
 export const guessOrder: Decoder[] = [
   socketioDecoder, sockjsDecoder, stompDecoder, signalrDecoder, graphqlDecoder, actioncableDecoder, wampDecoder, mqttDecoder,
-  jsonrpcDecoder, phoenixDecoder, pusherDecoder, ddpDecoder, yjsDecoder, natsDecoder,
-  jsonDecoder, base64Decoder, compressedDecoder, msgpackDecoder, cborDecoder, textDecoder, protobufDecoder,
+  jsonrpcDecoder, phoenixDecoder, pusherDecoder, ddpDecoder, yjsDecoder, natsDecoder, colyseusDecoder,
+  jsonDecoder, base64Decoder, compressedDecoder, msgpackDecoder, cborDecoder, msgpackOffsetDecoder, textDecoder, protobufDecoder,
 ];
 
 /** Hex never guesses: it is the fallback for binary frames. */
