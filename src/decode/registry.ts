@@ -3,6 +3,7 @@ import type { Decoder } from './types';
 import { actioncableDecoder } from './decoders/actioncable';
 import { base64Decoder } from './decoders/base64';
 import { cborDecoder } from './decoders/cbor';
+import { centrifugoDecoder } from './decoders/centrifugo';
 import { colyseusDecoder } from './decoders/colyseus';
 import { compressedDecoder } from './decoders/compressed';
 import { ddpDecoder } from './decoders/ddp';
@@ -32,7 +33,7 @@ import { yjsDecoder } from './decoders/yjs';
  */
 export const guessOrder: Decoder[] = [
   socketioDecoder, sockjsDecoder, stompDecoder, signalrDecoder, graphqlDecoder, actioncableDecoder, wampDecoder, mqttDecoder,
-  jsonrpcDecoder, phoenixDecoder, pusherDecoder, ddpDecoder, yjsDecoder, natsDecoder, colyseusDecoder,
+  jsonrpcDecoder, phoenixDecoder, pusherDecoder, ddpDecoder, yjsDecoder, natsDecoder, colyseusDecoder, centrifugoDecoder,
   jsonDecoder, base64Decoder, compressedDecoder, msgpackDecoder, cborDecoder, msgpackOffsetDecoder, textDecoder, protobufDecoder,
 ];
 
