@@ -8,3 +8,4 @@
 export type { ConnectionInfo, DecodeContext, DecodeFailure, DecodeInput, DecodeOk, DecodeResult, Decoder, PairHint } from './types';
 export { decodeFrame, findDecoder, listDecoders, type DecodeOptions, type DecoderInfo } from './detect';
 export { frameInput, type CapturedFrame } from './input';
+export { protocolLessons, type ProtocolLesson } from './lessons';
