@@ -193,6 +193,12 @@ describe('pairing: real sessions, decoded', () => {
     ]);
   });
 
+  test('ActionCable: subscribe and its confirmation by identifier; a rejection never asked for is an orphan', () => {
+    const pairing = pairFrames(fixtureFrames('actioncable'));
+    expect(pairing.exchanges().map((e) => [e.method, e.answers.length, e.latency])).toEqual([['subscribe ChatChannel', 1, 10]]);
+    expect(pairing.orphans()).toEqual([8]);
+  });
+
   test('imported sessions and replays: stats compared method by method', () => {
     const a = pairFrames(fixtureFrames('jsonrpc-trpc')).stats(1e9, 1000);
     const b = pairFrames(fixtureFrames('jsonrpc-trpc').slice(0, 6)).stats(1e9, 1000);
