@@ -106,6 +106,15 @@ describe('pairing: the rules', () => {
     expect(pairing.exchanges().map((e) => e.latency)).toEqual([3, 3]);
   });
 
+  test('a long stream keeps the first answer ids and counts them all', () => {
+    const pairing = new Pairing();
+    const [e] = pairing.add(frame('sent', 0, [hint('s', 'request', { stream: true })]));
+    for (let i = 1; i <= 5000; i++) pairing.add(frame('received', i, [hint('s', 'stream')]));
+    expect(e.answerCount).toBe(5000);
+    expect(e.answers.length).toBe(1000);
+    expect(e.latency).toBe(1);
+  });
+
   test('forgetBefore drops exchanges whose request the store evicted; the cap keeps memory bounded', () => {
     const pairing = new Pairing(100);
     for (let i = 0; i < 250; i++) pairing.add(frame('sent', i, [hint(`k${i}`, 'request')]));

@@ -33,8 +33,10 @@ export interface Exchange {
   /** Who sent the request. */
   dir: Direction;
   requestTime: number;
-  /** Answer frame ids in order (responses, stream items, end), late ones included. */
+  /** Answer frame ids in order (responses, stream items, end), late ones included; the first MAX_ANSWER_IDS. */
   answers: number[];
+  /** How many answers came, including those beyond the ids kept. */
+  answerCount: number;
   /** request → first answer, ms. */
   latency?: number;
   /** request → the answer that closed it, ms. */
@@ -78,10 +80,13 @@ export function pairHintsOf(result: DecodeResult | undefined): PairHint[] {
 /** Open: pending or streaming; closed: answered, failed, or abandoned without an answer. */
 export function exchangeState(e: Exchange, now: number, timeoutMs: number): ExchangeState {
   if (e.closedBy !== undefined) return e.error ? 'failed' : 'answered';
-  if (e.abandoned) return e.answers.length ? (e.error ? 'failed' : 'answered') : 'unanswered';
-  if (e.answers.length) return 'streaming';
+  if (e.abandoned) return e.answerCount ? (e.error ? 'failed' : 'answered') : 'unanswered';
+  if (e.answerCount) return 'streaming';
   return now - e.requestTime > timeoutMs ? 'unanswered' : 'pending';
 }
+
+/** A long subscription keeps only its first answers' ids (its end is in `closedBy`). */
+export const MAX_ANSWER_IDS = 1000;
 
 const opposite = (dir: Direction): Direction => (dir === 'sent' ? 'received' : 'sent');
 
@@ -182,7 +187,7 @@ export class Pairing {
     if (previous) previous.abandoned = 'asked again';
     const exchange: Exchange = {
       request: frame.id, conn: frame.conn, family: hint.family, key: hint.key, method: hint.method ?? '', dir: frame.dir,
-      requestTime: frame.time, answers: [], error: false, stream: hint.stream === true,
+      requestTime: frame.time, answers: [], answerCount: 0, error: false, stream: hint.stream === true,
     };
     this.list.push(exchange);
     this.open.set(scope, exchange);
@@ -200,7 +205,11 @@ export class Pairing {
       this.orphanIds.add(frame.id);
       return null;
     }
-    if (!exchange.answers.includes(frame.id)) exchange.answers.push(frame.id);
+    // One frame may carry several hints for the same exchange (never in practice; cheap to guard).
+    if (exchange.answers[exchange.answers.length - 1] !== frame.id && exchange.closedBy !== frame.id) {
+      exchange.answerCount++;
+      if (exchange.answers.length < MAX_ANSWER_IDS) exchange.answers.push(frame.id);
+    }
     this.link(frame.id, { exchange, role: 'answer' });
     if (this.open.get(scope) !== exchange) return exchange; // late: after it closed
     const elapsed = frame.time - exchange.requestTime;
