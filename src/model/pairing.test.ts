@@ -208,6 +208,14 @@ describe('pairing: real sessions, decoded', () => {
     expect(pairing.orphans()).toEqual([8]);
   });
 
+  test('Yjs: each side\'s sync step 1 answered by the other\'s step 2; Hocuspocus token auth', () => {
+    expect(pairFrames(fixtureFrames('yjs')).exchanges().map((e) => [e.dir, e.answers.length])).toEqual([['received', 1], ['sent', 1]]);
+    const hocuspocus = pairFrames(fixtureFrames('yjs-hocuspocus'));
+    expect(hocuspocus.exchanges().map((e) => [e.key, e.method, e.dir, e.answers.length])).toEqual([
+      ['notes-1 auth', 'auth', 'sent', 1], ['notes-1 sync', 'sync step 1', 'sent', 1], ['notes-1 sync', 'sync step 1', 'received', 1],
+    ]);
+  });
+
   test('imported sessions and replays: stats compared method by method', () => {
     const a = pairFrames(fixtureFrames('jsonrpc-trpc')).stats(1e9, 1000);
     const b = pairFrames(fixtureFrames('jsonrpc-trpc').slice(0, 6)).stats(1e9, 1000);

@@ -27,6 +27,30 @@ describe('Yjs (recorded from y-websocket 2 WebsocketProvider and its server util
     ]);
   });
 
+  test('Hocuspocus 3 (recorded from @hocuspocus/provider and @hocuspocus/server): document name prefix, its auth, stateless, close', () => {
+    expect(summaries(decodeFixture('yjs-hocuspocus'))).toEqual([
+      'Yjs [notes-1] auth token (token)',
+      'Yjs [notes-1] sync step 1: state vector, empty document',
+      'Yjs [notes-1] awareness 2200048216: {}',
+      'Yjs [notes-1] auth authenticated read-write',
+      'Yjs [notes-1] sync step 1: state vector, empty document',
+      'Yjs [notes-1] sync step 2 (2 B): empty',
+      'Yjs [notes-1] sync step 2 (2 B): empty',
+      'Yjs [notes-1] update (22 B): 1 item from 2200048216@0; in content; text "hi"',
+      'Yjs [notes-1] awareness 2200048216: {"user":{"name":"ada"}}',
+      'Yjs [notes-1] sync status synced',
+      'Yjs [notes-1] update (22 B): 1 item from 2200048216@0; in content; text "hi"',
+      'Yjs [notes-1] sync status synced',
+      'Yjs [notes-1] awareness 2200048216: {"user":{"name":"ada"}}',
+      'Yjs [notes-1] stateless "ping?"',
+      'Yjs [notes-1] stateless "echo:ping?"',
+      'Yjs [notes-1] awareness 2200048216 left',
+      'Yjs [notes-1] close',
+      'Yjs [notes-1] awareness 2200048216 left',
+      'Yjs [notes-1] close provider_initiated',
+    ]);
+  });
+
   test('the tree keeps the update summary and the raw bytes; awareness states parsed', () => {
     const results = decodeFixture('yjs');
     expect(results[8]).toMatchObject({ tree: { type: 'sync', step: 'update', update: { keys: ['title'], types: ['meta'], contents: { any: 1 } } } });
