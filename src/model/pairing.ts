@@ -7,6 +7,17 @@
  * session at once (`pairFrames`). An exchange is keyed by connection, protocol family, the side
  * that sent the request, and the key; answers come from the other side unless the hint says
  * `by: 'requester'`. Latency is request → first answer; a stream's duration runs to its end.
+ *
+ * In the panel: one `Pairing` per session (live, imported, or a replay's responses).
+ *   on each frame:   pairing.add({ id: f.seq, conn: f.conn, dir: f.dir, time: f.time,
+ *                                  hints: pairHintsOf(decodeFrame(frameInput(f, conn, session))) })
+ *                    → the exchanges to re-render (latency column, state badge)
+ *   on close:        pairing.closeConnection(conn)
+ *   on eviction:     pairing.forgetBefore(oldestKeptSeq)
+ *   row links:       pairing.linksOf(seq) → request frame `exchange.request`, answers `exchange.answers`
+ *   state / filter:  exchangeState(e, now, timeoutMs), pairing.unanswered(now, timeoutMs)
+ *   stats view:      pairing.stats(now, timeoutMs); two sessions: compareStats(a, b)
+ *   imported:        pairFrames(frames, closedConnIds), with now = pairing.lastTime
  */
 import type { Direction } from '../protocol/capture';
 import type { DecodeResult, PairHint } from '../decode/types';
