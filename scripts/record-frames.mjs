@@ -13,6 +13,8 @@
  * Libraries: socket.io (+ socket.io-msgpack-parser), graphql-ws, mqtt.js against aedes (MQTT 3.1.1)
  * and against a minimal broker built on mqtt-packet (aedes does not speak MQTT 5), @stomp/stompjs
  * against a minimal STOMP 1.2 server (no real broker is available here); both are in recorder/.
+ * rpc-websockets and tRPC (JSON-RPC 2.0), y-websocket and Hocuspocus (Yjs) and Colyseus are in
+ * recorder/more-scenarios.mjs.
  */
 import { createServer } from 'node:http';
 import { writeFile, mkdir } from 'node:fs/promises';
@@ -31,6 +33,7 @@ import { Client as StompClient } from '@stomp/stompjs';
 import { listen, recordingProxy } from '../test/fixtures/frames/recorder/recording-proxy.mjs';
 import { startMqtt5Broker } from '../test/fixtures/frames/recorder/mqtt5-broker.mjs';
 import { startStompServer } from '../test/fixtures/frames/recorder/stomp-server.mjs';
+import { recordColyseus, recordHocuspocus, recordJsonRpc, recordTrpc, recordYjs } from '../test/fixtures/frames/recorder/more-scenarios.mjs';
 
 /** FRAMES_DIR=/tmp/x records elsewhere, e.g. to compare with the committed fixtures. */
 const OUT_DIR = process.env.FRAMES_DIR ? `${process.env.FRAMES_DIR.replace(/\/$/, '')}/` : fileURLToPath(new URL('../test/fixtures/frames/', import.meta.url));
@@ -241,6 +244,11 @@ const scenarios = {
   'mqtt-v3-node-stream': () => recordMqtt311('mqtt-v3-node-stream', {}),
   'mqtt-v5': recordMqtt5,
   stomp: recordStomp,
+  'jsonrpc-rpc-websockets': () => recordJsonRpc(recordScenario),
+  'jsonrpc-trpc': () => recordTrpc(recordScenario),
+  yjs: () => recordYjs(recordScenario),
+  colyseus: () => recordColyseus(recordScenario),
+  'yjs-hocuspocus': () => recordHocuspocus(recordScenario),
 };
 
 const wanted = process.argv.slice(2);

@@ -61,7 +61,7 @@ describe('decodeFrame: choosing the decoder', () => {
 
   test('listDecoders names every decoder once', () => {
     const ids = listDecoders().map((d) => d.id);
-    expect(ids).toEqual(['socketio', 'sockjs', 'stomp', 'signalr', 'graphql', 'actioncable', 'wamp', 'mqtt', 'json', 'base64', 'compressed', 'msgpack', 'cbor', 'text', 'protobuf', 'hex']);
+    expect(ids).toEqual(['socketio', 'sockjs', 'stomp', 'signalr', 'graphql', 'actioncable', 'wamp', 'mqtt', 'jsonrpc', 'phoenix', 'pusher', 'ddp', 'yjs', 'nats', 'colyseus', 'centrifugo', 'json', 'base64', 'compressed', 'msgpack', 'cbor', 'msgpack-offset', 'text', 'protobuf', 'hex']);
     expect(listDecoders().find((d) => d.id === 'mqtt')?.label).toBe('MQTT');
   });
 });

@@ -36,9 +36,9 @@ const fixtureInputs = fixtureNames.flatMap((name) => loadFixture(name).map((fram
 
 const connections: ConnectionInfo[] = [
   { url: 'ws://localhost/', protocol: '', protocols: [] },
-  ...['mqtt', 'v12.stomp', 'graphql-ws', 'graphql-transport-ws', 'wamp.2.json', 'wamp.2.json.batched', 'wamp.2.msgpack', 'wamp.2.msgpack.batched', 'wamp.2.cbor', 'actioncable-v1-json', 'actioncable-v1-msgpack']
+  ...['mqtt', 'v12.stomp', 'graphql-ws', 'graphql-transport-ws', 'wamp.2.json', 'wamp.2.json.batched', 'wamp.2.msgpack', 'wamp.2.msgpack.batched', 'wamp.2.cbor', 'actioncable-v1-json', 'actioncable-v1-msgpack', 'centrifuge-json', 'centrifuge-protobuf', 'phoenix', 'nats', 'jsonrpc']
     .map((protocol) => ({ url: 'ws://localhost/', protocol, protocols: [protocol] })),
-  ...['/socket.io/?EIO=4&transport=websocket', '/socket.io/?EIO=3&transport=websocket', '/chathub?id=1', '/sockjs/1/abc/websocket', '/cable', '/graphql']
+  ...['/socket.io/?EIO=4&transport=websocket', '/socket.io/?EIO=3&transport=websocket', '/chathub?id=1', '/sockjs/1/abc/websocket', '/cable', '/graphql', '/trpc', '/live/websocket?vsn=2.0.0', '/app/key?protocol=7', '/websocket', '/connection/websocket', '/pid/room?sessionId=s']
     .map((path) => ({ url: `ws://localhost${path}`, protocol: '', protocols: [] })),
 ];
 
@@ -164,6 +164,10 @@ describe('pathological inputs finish quickly', () => {
     ['1 MB of SignalR records', textInputOf('{"type":6}\u001e'.repeat(big / 11), connections[0])],
     ['SockJS with 10,000 messages', textInputOf('a' + JSON.stringify(Array(10_000).fill('SEND\n\n\0')), connections[0])],
     ['1 MB of base64', textInputOf('QUFB'.repeat(big / 4), connections[0])],
+    ['1 MB of NATS PINGs', textInputOf('PING\r\n'.repeat(big / 6), connections[0])],
+    ['a JSON-RPC batch of 10,000', textInputOf(JSON.stringify(Array(10_000).fill({ jsonrpc: '2.0', id: 1, method: 'a' })), connections[0])],
+    ['1 MB of Yjs update structs', bytesInputOf(Uint8Array.from([0, 2, 0xfe, 0xff, 0x3f, 1, 0xff, 0xff, 0x3f, 1, 0, ...new Array(big).fill(0x81)]), connections[0])],
+    ['msgpackr records referencing a long key', bytesInputOf(Uint8Array.from([0x0d, 0xa1, 0x70, 0xdc, 0xff, 0xff, 0xd4, 0x72, 0x40, 0x91, 0xda, 0x10, 0x00, ...new Array(4096).fill(0x61), 0, ...new Array(65534 * 2).fill(0).map((_, i) => (i % 2 ? 0 : 0x40))]), connections[0])],
     ['1 MB of quotes in a GraphQL query', textInputOf(JSON.stringify({ type: 'subscribe', id: '1', payload: { query: '"""'.repeat(big / 3) } }), connections[0])],
   ];
   test.each(cases)('%s', (_name, input) => {

@@ -51,6 +51,40 @@ export interface DecodeOk {
   tree: unknown;
   /** The decoded payload this frame carries, when it wraps exactly one (base64 → bytes → msgpack). */
   nested?: DecodeOk | DecodeFailure;
+  /**
+   * What this frame is in a request/response exchange, for `src/model/pairing.ts`: one hint per
+   * message that has a request id (a batch or a frame of several records may have several).
+   */
+  pairs?: PairHint[];
+}
+
+/**
+ * A message's place in an exchange. Keys are scoped per connection, per `family` and per side:
+ * a request opens an exchange under its key for the side that sent it; the other messages name
+ * the same key and are matched to an exchange opened by the other side (`by: 'responder'`, the
+ * default) or by the same side (`by: 'requester'`: a GraphQL client's `complete`, MQTT PUBREL).
+ */
+export interface PairHint {
+  /** Protocol family: 'jsonrpc', 'graphql', 'socketio', 'stomp', 'mqtt', 'signalr', 'phoenix', 'ddp', 'wamp', … */
+  family: string;
+  /** The id request and answers share (`${namespace}#${ackId}`, a JSON-RPC id as JSON, …). */
+  key: string;
+  /**
+   * request: opens an exchange; response: the one answer, closes it; stream: one of several
+   * answers (GraphQL `next`, a SignalR StreamItem), keeps it open; end: closes a stream.
+   */
+  role: 'request' | 'response' | 'stream' | 'end';
+  /** Who sends this message, when not the default for its role (requester for request, else responder). */
+  by?: 'requester' | 'responder';
+  /** On requests: what is asked for, for per-method counts (`eth_getBalance`, `query Hello`, `SUBSCRIBE`). */
+  method?: string;
+  /**
+   * On requests: answers come as a stream until an `end` (a GraphQL operation, a tRPC
+   * subscription). Otherwise the first answer, `response` or `stream`, closes the exchange.
+   */
+  stream?: boolean;
+  /** On answers: the request failed (JSON-RPC error, GraphQL errors, STOMP ERROR, MQTT reason ≥ 0x80). */
+  error?: boolean;
 }
 
 export interface DecodeFailure {

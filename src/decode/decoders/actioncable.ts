@@ -6,7 +6,7 @@
 import type { DecodeInput, DecodeResult, Decoder } from '../types';
 import { frameJson, isRecord, parseJson } from '../support/payload';
 import { preview } from '../support/preview';
-import { affinityFrom, fail, ok } from '../support/result';
+import { affinityFrom, fail, ok, withPairs } from '../support/result';
 import { toTree } from '../support/tree';
 import { decodeMsgpackValue } from './msgpack';
 
@@ -42,7 +42,11 @@ function describe(message: Record<string, unknown>): DecodeResult {
   if (channel) tree.identifier = channel.raw;
   const where = channel ? ` ${channel.name}${channel.params ? ' ' + channel.params : ''}` : '';
   if (typeof message.command === 'string' && COMMANDS.has(message.command) && channel) {
-    if (message.command !== 'message') return ok('actioncable', `ActionCable ${message.command}${where}`, tree);
+    if (message.command !== 'message') {
+      // subscribe → confirm_subscription | reject_subscription, by identifier.
+      const result = ok('actioncable', `ActionCable ${message.command}${where}`, tree);
+      return message.command === 'subscribe' ? withPairs(result, [{ family: 'actioncable', key: message.identifier as string, role: 'request', method: `subscribe ${channel.name}` }]) : result;
+    }
     const data = typeof message.data === 'string' ? parseJson(message.data) : null;
     const action = data?.ok && isRecord(data.value) ? data.value : null;
     if (action) tree.data = toTree(action);
@@ -52,7 +56,9 @@ function describe(message: Record<string, unknown>): DecodeResult {
   }
   if (typeof message.type === 'string' && SERVER_TYPES.has(message.type)) {
     const extra = message.type === 'ping' ? (message.message === undefined ? '' : ` ${String(message.message)}`) : message.type === 'disconnect' ? ` ${String(message.reason ?? '')}${message.reconnect === false ? ' (no reconnect)' : ''}` : where;
-    return ok('actioncable', `ActionCable ${message.type}${extra}`.trimEnd(), tree);
+    const result = ok('actioncable', `ActionCable ${message.type}${extra}`.trimEnd(), tree);
+    const answer = message.type === 'confirm_subscription' || message.type === 'reject_subscription';
+    return answer && typeof message.identifier === 'string' ? withPairs(result, [{ family: 'actioncable', key: message.identifier, role: 'response', ...(message.type === 'reject_subscription' && { error: true }) }]) : result;
   }
   if (channel && 'message' in message) {
     return ok('actioncable', `ActionCable broadcast ${channel.name} ${preview(toTree(message.message), 120)}`, tree);

@@ -6,11 +6,11 @@
  * MQTT 5 adds properties to most packets, so the version matters: it is learned from CONNECT
  * when the caller keeps a session for the connection, else inferred per packet (see `versionFor`).
  */
-import type { DecodeContext, DecodeInput, DecodeResult, Decoder } from '../types';
+import type { DecodeContext, DecodeInput, DecodeResult, Decoder, PairHint } from '../types';
 import { ByteReader, ReadError } from '../support/byte-reader';
 import { BODY_PARSERS, PACKET_NAMES, VERSION_NAMES, type ParsedPacket } from '../support/mqtt-packets';
 import { byteCount } from '../support/preview';
-import { affinityFrom, fail, failFrom, ok } from '../support/result';
+import { affinityFrom, fail, failFrom, ok, withPairs } from '../support/result';
 import { bytesLeaf } from '../support/tree';
 import { decodeUtf8 } from '../support/utf8';
 
@@ -38,6 +38,7 @@ function decodePackets(input: DecodeInput, context: DecodeContext): DecodeResult
   const bytes = input.bytes;
   const packets: Record<string, unknown>[] = [];
   const summaries: string[] = [];
+  const pairs: (PairHint | null)[] = [];
   let payloadInner: DecodeResult = null;
   let pos = 0;
   while (pos < bytes.length && packets.length < MAX_PACKETS) {
@@ -60,11 +61,47 @@ function decodePackets(input: DecodeInput, context: DecodeContext): DecodeResult
     }
     packets.push({ packet: PACKET_NAMES[header.type], ...versionNote(parsed), ...parsed.tree });
     summaries.push(`${PACKET_NAMES[header.type]}${parsed.summary ? ' ' + parsed.summary : ''}`);
+    pairs.push(pairOf(bytes, header, parsed.tree as Record<string, unknown>));
     if (parsed.payload?.length && packets.length === 1) payloadInner = context.decodeInner(publishPayload(parsed.payload));
     pos = header.bodyStart + header.length;
   }
   const more = summaries.length > 1 ? ` (+${summaries.length - 1} more packet${summaries.length > 2 ? 's' : ''}: ${summaries.slice(1).map((s) => s.split(' ')[0]).join(', ')})` : '';
-  return ok('mqtt', `MQTT ${summaries[0]}${more}`, packets.length === 1 ? packets[0] : packets, packets.length === 1 ? payloadInner : null);
+  return withPairs(ok('mqtt', `MQTT ${summaries[0]}${more}`, packets.length === 1 ? packets[0] : packets, packets.length === 1 ? payloadInner : null), pairs);
+}
+
+/**
+ * Packet identifiers (one id space per sender): PUBLISH qos1 → PUBACK; PUBLISH qos2 → PUBREC,
+ * PUBREL (by the publisher), PUBCOMP; SUBSCRIBE → SUBACK; UNSUBSCRIBE → UNSUBACK. Also
+ * CONNECT → CONNACK and PINGREQ → PINGRESP. Reason codes ≥ 0x80 mark errors.
+ */
+function pairOf(bytes: Uint8Array, header: Header, tree: Record<string, unknown>): PairHint | null {
+  const family = 'mqtt';
+  const id = typeof tree.packetId === 'number' ? `id ${tree.packetId}` : null;
+  const reasonAt = header.bodyStart + 2;
+  const failed = header.length > 2 && bytes[reasonAt] >= 0x80;
+  switch (header.type) {
+    case 1: return { family, key: 'connect', role: 'request', method: 'CONNECT' };
+    case 2: return { family, key: 'connect', role: 'response', ...(bytes[header.bodyStart + 1] !== 0 && { error: true }) };
+    case 3: {
+      const qos = (header.flags >> 1) & 3;
+      return id && qos > 0 ? { family, key: id, role: 'request', method: `PUBLISH qos${qos}`, ...(qos === 2 && { stream: true }) } : null;
+    }
+    case 4: return id ? { family, key: id, role: 'response', ...(failed && { error: true }) } : null;
+    case 5: return id ? { family, key: id, role: 'stream', ...(failed && { error: true }) } : null;
+    case 6: return id ? { family, key: id, role: 'stream', by: 'requester' } : null;
+    case 7: return id ? { family, key: id, role: 'end', ...(failed && { error: true }) } : null;
+    case 8: return id ? { family, key: id, role: 'request', method: 'SUBSCRIBE' } : null;
+    case 10: return id ? { family, key: id, role: 'request', method: 'UNSUBSCRIBE' } : null;
+    case 9: case 11: {
+      const codes = (tree.returnCodes ?? tree.reasonCodes) as unknown[] | undefined;
+      // `qos1`, `failure` (3.1.1), `0x00 Success`, `0x87 Not authorized` (5).
+      const refused = Array.isArray(codes) && codes.some((c) => c === 'failure' || (typeof c === 'string' && /^0x[89a-f]/.test(c)));
+      return id ? { family, key: id, role: 'response', ...(refused && { error: true }) } : null;
+    }
+    case 12: return { family, key: 'ping', role: 'request', method: 'PINGREQ' };
+    case 13: return { family, key: 'ping', role: 'response' };
+    default: return null;
+  }
 }
 
 /** Fixed header at `pos`: type, flags, remaining length; 'short' when the frame ends inside it. */

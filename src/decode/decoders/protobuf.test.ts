@@ -16,13 +16,25 @@ describe('protobuf without a schema', () => {
         '4:bytes': '<2 bytes: 02 01>',
         '5:message': { '1:string': 'a', '2:varint': 1 },
         '6:varint': 1,
-        '7:fixed64': { u64: '4602678819172646912', double: 0.5 },
-        '8:fixed32': { u32: 7, float: 9.80908925027372e-45 },
+        '7:fixed64': { likely: 'double', double: 0.5, u64: '4602678819172646912' },
+        '8:fixed32': { likely: 'u32', u32: 7, float: 9.80908925027372e-45 },
         '9:bytes': '<2 bytes: 00 ff>',
         '10:varint': 1,
       },
     });
     expect(summary(result)).toMatch(/^protobuf \{1=150,2="hello",3=\{1="ada",2="18446744073709551614 \(-2 as int64\)"\},4=/);
+  });
+
+  test('fixed fields: both readings, the likelier first and in the summary', () => {
+    expect(summary(run(protobufDecoder, bytesInput(hex('39 00 00 00 00 00 00 e0 3f 45 07 00 00 00'))))).toBe('protobuf {7=0.5,8=7}');
+    // A millisecond timestamp as fixed64 would be a subnormal double; 1e200 is no everyday double.
+    const ms = new Uint8Array(9); ms[0] = 0x09; new DataView(ms.buffer).setBigUint64(1, 1_700_000_000_000n, true);
+    expect(run(protobufDecoder, bytesInput(ms))).toMatchObject({ tree: { '1:fixed64': { likely: 'u64', u64: 1_700_000_000_000 } } });
+    const huge = new Uint8Array(9); huge[0] = 0x09; new DataView(huge.buffer).setFloat64(1, 1e200, true);
+    expect(run(protobufDecoder, bytesInput(huge))).toMatchObject({ tree: { '1:fixed64': { likely: 'u64', double: 1e200 } } });
+    const float = new Uint8Array(5); float[0] = 0x0d; new DataView(float.buffer).setFloat32(1, -21.5, true);
+    expect(run(protobufDecoder, bytesInput(float))).toMatchObject({ tree: { '1:fixed32': { likely: 'float', float: -21.5 } } });
+    expect(summary(run(protobufDecoder, bytesInput(float)))).toBe('protobuf {1=-21.5}');
   });
 
   test('repeated fields become arrays; groups are read', () => {

@@ -6,7 +6,7 @@
  */
 import type { Decoder } from '../types';
 import { ReadError } from '../support/byte-reader';
-import { fixed32Leaf, fixed64Leaf, readFields, varintLeaf, WIRE_I64, WIRE_LEN, WIRE_SGROUP, WIRE_VARINT, type WireField } from '../support/protobuf-wire';
+import { fixed32Leaf, fixed64Leaf, likelyValue, readFields, varintLeaf, WIRE_I64, WIRE_LEN, WIRE_SGROUP, WIRE_VARINT, type WireField } from '../support/protobuf-wire';
 import { preview } from '../support/preview';
 import { fail, failFrom, ok } from '../support/result';
 import { bytesLeaf } from '../support/tree';
@@ -81,8 +81,20 @@ function isPrintable(text: string): boolean {
   return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/.test(text);
 }
 
-/** `1=150 2="hi" 3={1=1}` */
+/** `1=150 2="hi" 3={1=1}`; fixed fields show their likelier reading. */
 function summarize(tree: unknown): string {
-  const text = preview(tree, 190);
+  const text = preview(likelyOnly(tree, 0), 190);
   return text.replace(/"(\d+):[a-z0-9]+":/g, '$1=');
+}
+
+/** The tree with each fixed32/fixed64 leaf replaced by its likelier reading (depth as in describeFields). */
+function likelyOnly(tree: unknown, depth: number): unknown {
+  if (Array.isArray(tree)) return tree.map((item) => likelyOnly(item, depth));
+  if (typeof tree !== 'object' || tree === null || depth > MAX_PROTOBUF_DEPTH + 1) return tree;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(tree)) {
+    const fixed = /:fixed(32|64)$/.test(key);
+    out[key] = fixed ? (Array.isArray(value) ? value.map((v) => likelyValue(v as Record<string, unknown>)) : likelyValue(value as Record<string, unknown>)) : likelyOnly(value, depth + 1);
+  }
+  return out;
 }

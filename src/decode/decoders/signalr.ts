@@ -3,11 +3,11 @@
  * handshake `{"protocol":"json","version":1}`. MessagePack: binary frames of records, each a
  * varint length then a MessagePack array. Message types 1–9 per the hub protocol spec.
  */
-import type { DecodeInput, Decoder } from '../types';
+import type { DecodeInput, Decoder, PairHint } from '../types';
 import { ByteReader, ReadError } from '../support/byte-reader';
 import { isRecord, parseJson } from '../support/payload';
 import { preview } from '../support/preview';
-import { affinityFrom, fail, ok } from '../support/result';
+import { affinityFrom, fail, ok, withPairs } from '../support/result';
 import { toTree } from '../support/tree';
 import { decodeMsgpackValue } from './msgpack';
 
@@ -37,7 +37,7 @@ export const signalrDecoder: Decoder = {
     const summaries = described.map((d, i) => d ?? `message ${preview(records.messages[i], 80)}`);
     const more = summaries.length > 1 ? ` (+${summaries.length - 1} more)` : '';
     const trees = records.messages.map(namedTree);
-    return ok('signalr', `SignalR ${summaries[0]}${more}`, trees.length === 1 ? trees[0] : trees);
+    return withPairs(ok('signalr', `SignalR ${summaries[0]}${more}`, trees.length === 1 ? trees[0] : trees), records.messages.map(pairOf));
   },
 };
 
@@ -124,3 +124,26 @@ function namedTree(m: Message): unknown {
   return tree;
 }
 
+
+/**
+ * Invocation and StreamInvocation with an invocationId, answered by StreamItems and a Completion
+ * (an error completes too); the caller's CancelInvocation ends a stream. The handshake request and
+ * its response. Either side may invoke (client results), which the pairing tells apart by side.
+ */
+function pairOf(m: Message): PairHint | null {
+  const family = 'signalr';
+  if (m.type === undefined) {
+    if (typeof m.protocol === 'string') return { family, key: 'handshake', role: 'request', method: 'handshake' };
+    return { family, key: 'handshake', role: 'response', ...(typeof m.error === 'string' && { error: true }) };
+  }
+  if (m.invocationId === undefined || m.invocationId === null) return null;
+  const key = String(m.invocationId);
+  switch (m.type) {
+    case 1: return { family, key, role: 'request', method: String(m.target) };
+    case 4: return { family, key, role: 'request', method: String(m.target), stream: true };
+    case 2: return { family, key, role: 'stream' };
+    case 3: return { family, key, role: 'end', ...((m.error !== undefined || m.resultKind === 1) && { error: true }) };
+    case 5: return { family, key, role: 'end', by: 'requester' };
+    default: return null;
+  }
+}

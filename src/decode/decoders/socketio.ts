@@ -6,10 +6,11 @@
  * Attachments come as separate frames after the packet that announces them (`451-[…]`); frames
  * are decoded one at a time, so an attachment is described as such without being joined to it.
  */
-import type { DecodeContext, DecodeInput, DecodeResult, Decoder } from '../types';
+import type { DecodeContext, DecodeInput, DecodeResult, Decoder, PairHint } from '../types';
+import type { Direction } from '../../protocol/capture';
 import { isRecord, parseJson } from '../support/payload';
 import { byteCount, preview } from '../support/preview';
-import { affinityFrom, fail, ok, urlPath } from '../support/result';
+import { affinityFrom, fail, ok, urlPath, withPairs } from '../support/result';
 import { bytesLeaf, toTree } from '../support/tree';
 import { packetFromMsgpack, packetSummary, packetTree, parseTextPacket, type PacketParse } from '../support/socketio-packet';
 import { decodeMsgpackValue } from './msgpack';
@@ -22,11 +23,11 @@ export const socketioDecoder: Decoder = {
   label: 'Socket.IO / Engine.IO',
   affinity: (connection) => affinityFrom(URL_RULE, connection),
   decode(input, context) {
-    return input.text !== null ? decodeText(input.text, context) : decodeBinary(input, context);
+    return input.text !== null ? decodeText(input.text, input.dir, context) : decodeBinary(input, context);
   },
 };
 
-function decodeText(text: string, context: DecodeContext): DecodeResult {
+function decodeText(text: string, dir: Direction, context: DecodeContext): DecodeResult {
   let body = text;
   let base64 = false;
   if (body.startsWith('b')) { base64 = true; body = body.slice(1); } // engine.io v3 binary as base64 text
@@ -35,12 +36,15 @@ function decodeText(text: string, context: DecodeContext): DecodeResult {
   const type = ENGINE_TYPES[typeCode];
   const rest = body.slice(1);
   if (base64) return ok('socketio', `engine.io ${type} (base64 binary, ${rest.length} chars)`, { engineio: type, base64: rest }, context.decodeInner(rest));
-  if (type === 'MESSAGE') return message(rest, context);
+  if (type === 'MESSAGE') return message(rest, dir, context);
   if (type === 'OPEN') return open(rest, context);
   if (context.guessing && !(rest === 'probe' && (type === 'PING' || type === 'PONG'))) return null;
   const tree: Record<string, unknown> = { engineio: type };
   if (rest) tree.data = rest;
-  return ok('socketio', `engine.io ${type}${rest ? ' ' + rest : ''}`, tree);
+  const result = ok('socketio', `engine.io ${type}${rest ? ' ' + rest : ''}`, tree);
+  // engine.io heart-beat (v4: the server pings; v3: the client does) and the upgrade probe.
+  if (type === 'PING') return withPairs(result, [{ family: 'socketio', key: `ping ${rest}`, role: 'request', method: 'engine.io ping' }]);
+  return type === 'PONG' ? withPairs(result, [{ family: 'socketio', key: `ping ${rest}`, role: 'response' }]) : result;
 }
 
 function open(rest: string, context: DecodeContext): DecodeResult {
@@ -53,12 +57,12 @@ function open(rest: string, context: DecodeContext): DecodeResult {
   return ok('socketio', ['engine.io OPEN', `sid=${handshake.sid}`, ...timing].join(' '), { engineio: 'OPEN', handshake: toTree(handshake) });
 }
 
-function message(rest: string, context: DecodeContext): DecodeResult {
+function message(rest: string, dir: Direction, context: DecodeContext): DecodeResult {
   const parsed = parseTextPacket(rest);
   if (parsed.ok) {
     // Guessing, a bare `40`/`41` is as likely to be a number: require a namespace or payload.
     if (context.guessing && rest.length <= 1) return null;
-    return packetResult(parsed, 'text');
+    return packetResult(parsed, 'text', dir);
   }
   if (context.guessing) return null;
   const inner = context.decodeInner(rest);
@@ -75,7 +79,7 @@ function decodeBinary(input: DecodeInput, context: DecodeContext): DecodeResult 
   const decoded = decodeMsgpackValue(bytes, { notepack: true });
   if (decoded.ok) {
     const parsed = packetFromMsgpack(decoded.value);
-    if (parsed.ok) return packetResult(parsed, 'msgpack');
+    if (parsed.ok) return packetResult(parsed, 'msgpack', input.dir);
   }
   if (context.guessing) return null;
   return ok('socketio', `socket.io binary attachment (${byteCount(bytes.length)})`, {
@@ -84,7 +88,17 @@ function decodeBinary(input: DecodeInput, context: DecodeContext): DecodeResult 
   }, context.decodeInner(bytes));
 }
 
-function packetResult(parsed: Extract<PacketParse, { ok: true }>, encoding: 'text' | 'msgpack'): DecodeResult {
+function packetResult(parsed: Extract<PacketParse, { ok: true }>, encoding: 'text' | 'msgpack', dir: Direction): DecodeResult {
   const tree = packetTree(parsed.packet, encoding);
-  return ok('socketio', packetSummary(parsed.packet, tree), tree);
+  return withPairs(ok('socketio', packetSummary(parsed.packet, tree), tree), [pairOf(parsed.packet, dir, tree)]);
+}
+
+/** An event with an ack id and its ACK (per namespace); a namespace CONNECT and the server's CONNECT or CONNECT_ERROR. */
+function pairOf(p: Extract<PacketParse, { ok: true }>['packet'], dir: Direction, tree: Record<string, unknown>): PairHint | null {
+  const family = 'socketio';
+  if ((p.type === 'EVENT' || p.type === 'BINARY_EVENT') && p.id !== undefined) return { family, key: `${p.nsp}#${p.id}`, role: 'request', method: String(tree.event) };
+  if ((p.type === 'ACK' || p.type === 'BINARY_ACK') && p.id !== undefined) return { family, key: `${p.nsp}#${p.id}`, role: 'response' };
+  if (p.type === 'CONNECT') return dir === 'sent' ? { family, key: `connect ${p.nsp}`, role: 'request', method: `CONNECT ${p.nsp}` } : { family, key: `connect ${p.nsp}`, role: 'response' };
+  if (p.type === 'CONNECT_ERROR') return { family, key: `connect ${p.nsp}`, role: 'response', error: true };
+  return null;
 }

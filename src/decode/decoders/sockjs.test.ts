@@ -34,4 +34,9 @@ describe('SockJS', () => {
     expect(decodeFrame(textInput('o'))?.format).toBe('text');
     expect(decodeFrame(textInput('["hi"]'))?.format).toBe('json');
   });
+
+  test('a frame of several messages carries the pairing hints of each', () => {
+    const result = decodeFrame(textInput('a["{\\"msg\\":\\"result\\",\\"id\\":\\"1\\"}","{\\"msg\\":\\"ready\\",\\"subs\\":[\\"a\\"]}"]', { url: 'wss://h/sockjs/1/abc/websocket' }));
+    expect(result?.ok && result.pairs).toEqual([{ family: 'ddp', key: 'method 1', role: 'response' }, { family: 'ddp', key: 'sub a', role: 'response' }]);
+  });
 });

@@ -4,10 +4,10 @@
  * the client sends a JSON array of strings. Each message is decoded again by content, which is
  * how STOMP over SockJS shows up as STOMP.
  */
-import type { DecodeContext, DecodeResult, Decoder } from '../types';
+import type { DecodeContext, DecodeResult, Decoder, PairHint } from '../types';
 import { parseJson } from '../support/payload';
 import { preview } from '../support/preview';
-import { affinityFrom, fail, ok } from '../support/result';
+import { affinityFrom, fail, ok, withPairs } from '../support/result';
 import { toTree } from '../support/tree';
 
 const MAX_MESSAGES = 1000;
@@ -50,5 +50,7 @@ function messages(body: string, single: boolean, context: DecodeContext): Decode
   const what = first?.ok ? first.summary : preview(shown[0], 150);
   const count = list.length > 1 ? `${list.length} messages: ` : '';
   const tree = { frame: 'messages', messages: shown, decoded: decoded.map((d) => (d?.ok ? { format: d.format, summary: d.summary, tree: d.tree } : null)) };
-  return ok('sockjs', `SockJS ${count}${what}`, toTree(tree), list.length === 1 ? first : null);
+  const result = ok('sockjs', `SockJS ${count}${what}`, toTree(tree), list.length === 1 ? first : null);
+  // One message: its hints travel in `nested`. Several: gathered here, so pairing sees them all.
+  return list.length === 1 ? result : withPairs(result, decoded.flatMap((d): PairHint[] => (d?.ok ? d.pairs ?? [] : [])));
 }

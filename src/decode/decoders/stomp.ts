@@ -3,10 +3,10 @@
  * blank line, the body, NUL. A message may hold several frames; a lone end-of-line is a heart-beat.
  * Also found inside SockJS messages, where it is recognised by content.
  */
-import type { DecodeContext, DecodeResult, Decoder } from '../types';
+import type { DecodeContext, DecodeResult, Decoder, PairHint } from '../types';
 import { ReadError } from '../support/byte-reader';
 import { byteCount, textPreview } from '../support/preview';
-import { affinityFrom, failFrom, fail, ok } from '../support/result';
+import { affinityFrom, failFrom, fail, ok, withPairs } from '../support/result';
 import { bytesLeaf, setKey } from '../support/tree';
 import { decodeUtf8, looksLikeText } from '../support/utf8';
 
@@ -48,7 +48,21 @@ function describe(frames: StompFrame[], context: DecodeContext): DecodeResult {
   const first = frames[0];
   const more = frames.length > 1 ? ` (+${frames.length - 1} more frame${frames.length > 2 ? 's' : ''})` : '';
   const inner = frames.length === 1 && first.body.length > 0 ? context.decodeInner(bodyPayload(first.body)) : null;
-  return ok('stomp', `STOMP ${frameSummary(first)}${more}`, trees.length === 1 ? trees[0] : trees, inner);
+  return withPairs(ok('stomp', `STOMP ${frameSummary(first)}${more}`, trees.length === 1 ? trees[0] : trees, inner), frames.map(pairOf));
+}
+
+/** A frame asking for a receipt and its RECEIPT (or an ERROR naming it); CONNECT and CONNECTED. */
+function pairOf(frame: StompFrame): PairHint | null {
+  const header = (name: string) => frame.headers.find(([k]) => k === name)?.[1];
+  const family = 'stomp';
+  if (frame.command === 'CONNECT' || frame.command === 'STOMP') return { family, key: 'connect', role: 'request', method: frame.command };
+  if (frame.command === 'CONNECTED') return { family, key: 'connect', role: 'response' };
+  const receipt = header('receipt');
+  if (receipt !== undefined && frame.command !== 'RECEIPT') return { family, key: receipt, role: 'request', method: frame.command };
+  const receiptId = header('receipt-id');
+  if (frame.command === 'RECEIPT' && receiptId !== undefined) return { family, key: receiptId, role: 'response' };
+  if (frame.command === 'ERROR') return { family, key: receiptId ?? 'connect', role: 'response', error: true };
+  return null;
 }
 
 function frameSummary(frame: StompFrame): string {

@@ -3,10 +3,10 @@
  * forms): every message is an array `[code, …]`; fields are named after the WAMP spec (§ "Message
  * Definitions"), and summaries show the message name, request id, URI and arguments.
  */
-import type { DecodeInput, Decoder } from '../types';
+import type { DecodeInput, Decoder, PairHint } from '../types';
 import { frameJson, isRecord, parseJson } from '../support/payload';
 import { preview } from '../support/preview';
-import { affinityFrom, fail, ok } from '../support/result';
+import { affinityFrom, fail, ok, withPairs } from '../support/result';
 import { toTree } from '../support/tree';
 import { decodeCborValue } from './cbor';
 import { decodeMsgpackValue, type ValueResult } from './msgpack';
@@ -47,7 +47,7 @@ export const wampDecoder: Decoder = {
     if (bad !== undefined) return context.guessing ? null : fail('wamp', bad);
     const messages = described as { summary: string; tree: Record<string, unknown> }[];
     const more = messages.length > 1 ? ` (+${messages.length - 1} more in this batch)` : '';
-    return ok('wamp', `WAMP ${messages[0].summary}${more}`, messages.length === 1 ? messages[0].tree : messages.map((m) => m.tree));
+    return withPairs(ok('wamp', `WAMP ${messages[0].summary}${more}`, messages.length === 1 ? messages[0].tree : messages.map((m) => m.tree)), messages.map((m) => pairOf(m.tree)));
   },
 };
 
@@ -125,4 +125,28 @@ function hasType(value: unknown, type: Field): boolean {
     case 'dict': return value instanceof Map || (isRecord(value) && !ArrayBuffer.isView(value));
     default: return Array.isArray(value);
   }
+}
+
+/** Requests and their answers by request id (§ "Message Definitions"); progressive results stream. */
+const REQUESTS: Record<string, string> = { CALL: 'procedure', SUBSCRIBE: 'topic', UNSUBSCRIBE: '', REGISTER: 'procedure', UNREGISTER: '', INVOCATION: '', PUBLISH: 'topic' };
+const ANSWERS = new Set(['RESULT', 'SUBSCRIBED', 'UNSUBSCRIBED', 'REGISTERED', 'UNREGISTERED', 'PUBLISHED', 'YIELD']);
+
+function pairOf(tree: Record<string, unknown>): PairHint | null {
+  const family = 'wamp';
+  const name = tree.message as string;
+  if (name === 'HELLO') return { family, key: 'session', role: 'request', method: 'HELLO' };
+  if (name === 'WELCOME' || name === 'ABORT') return { family, key: 'session', role: 'response', ...(name === 'ABORT' && { error: true }) };
+  if (tree.request === undefined) return null;
+  const key = String(tree.request);
+  const progress = (dict: unknown) => isRecord(dict) && (dict.progress === true || dict.receive_progress === true);
+  if (name in REQUESTS) {
+    // A PUBLISH is answered only when it asks to be acknowledged.
+    if (name === 'PUBLISH' && !(isRecord(tree.options) && tree.options.acknowledge === true)) return null;
+    const subject = REQUESTS[name] ? tree[REQUESTS[name]] : undefined;
+    return { family, key, role: 'request', method: subject === undefined ? name : `${name} ${String(subject)}`, ...(progress(tree.options ?? tree.details) && { stream: true }) };
+  }
+  if (ANSWERS.has(name)) return { family, key, role: progress(tree.details ?? tree.options) ? 'stream' : 'response' };
+  if (name === 'ERROR') return { family, key, role: 'response', error: true };
+  if (name === 'CANCEL' || name === 'INTERRUPT') return { family, key, role: 'end', by: name === 'CANCEL' ? 'requester' : 'responder' };
+  return null;
 }

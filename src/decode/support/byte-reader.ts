@@ -51,6 +51,21 @@ export class ByteReader {
     return v;
   }
 
+  u16le(what: string): number {
+    this.need(2, what);
+    const v = this.bytes[this.pos] | (this.bytes[this.pos + 1] << 8);
+    this.pos += 2;
+    return v;
+  }
+
+  u32le(what: string): number {
+    this.need(4, what);
+    const b = this.bytes;
+    const v = b[this.pos] + b[this.pos + 1] * 0x100 + b[this.pos + 2] * 0x10000 + b[this.pos + 3] * 0x1000000;
+    this.pos += 4;
+    return v;
+  }
+
   take(n: number, what: string): Uint8Array {
     this.need(n, what);
     const out = this.bytes.subarray(this.pos, this.pos + n);

@@ -74,15 +74,38 @@ export function varintLeaf(value: number | bigint): number | string {
   return value.toString();
 }
 
-export function fixed64Leaf(bytes: Uint8Array): { u64: number | string; double: number | string } {
+/**
+ * A fixed64 field without a schema: both readings, the likelier one first and named in `likely`.
+ * A double is likelier when its exponent gives a number of everyday size (1e-12 ≤ |x| < 1e15);
+ * an integer when the high bits are clear (as a double it would be subnormal) or the double
+ * would be absurd (NaN, ±Infinity, 1e200). sfixed64 negatives read as u64 ≥ 2^63.
+ */
+export function fixed64Leaf(bytes: Uint8Array): { likely: 'double' | 'u64'; u64: number | string; double: number | string } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, 8);
   const u64 = view.getBigUint64(0, true);
-  return { u64: Number.isSafeInteger(Number(u64)) ? Number(u64) : u64.toString(), double: finite(view.getFloat64(0, true)) };
+  const double = view.getFloat64(0, true);
+  const integer = Number.isSafeInteger(Number(u64)) ? Number(u64) : u64.toString();
+  return plausibleFloat(double, 1e-12, 1e15)
+    ? { likely: 'double', double, u64: integer }
+    : { likely: 'u64', u64: integer, double: finite(double) };
 }
 
-export function fixed32Leaf(bytes: Uint8Array): { u32: number; float: number | string } {
+/** A fixed32 field without a schema: like fixed64Leaf, a float is likelier for 1e-9 ≤ |x| < 1e9. */
+export function fixed32Leaf(bytes: Uint8Array): { likely: 'float' | 'u32'; u32: number; float: number | string } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, 4);
-  return { u32: view.getUint32(0, true), float: finite(view.getFloat32(0, true)) };
+  const u32 = view.getUint32(0, true);
+  const float = view.getFloat32(0, true);
+  return plausibleFloat(float, 1e-9, 1e9) ? { likely: 'float', float, u32 } : { likely: 'u32', u32, float: finite(float) };
+}
+
+/** The value of the likelier reading of a fixed leaf, for summaries. */
+export function likelyValue(leaf: Record<string, unknown>): unknown {
+  return typeof leaf.likely === 'string' ? leaf[leaf.likely] : leaf;
+}
+
+function plausibleFloat(n: number, min: number, max: number): boolean {
+  const size = Math.abs(n);
+  return Number.isFinite(n) && size >= min && size < max;
 }
 
 function finite(n: number): number | string {

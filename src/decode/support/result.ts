@@ -1,11 +1,18 @@
 /** Small constructors for decode results, and the handshake-based affinity most decoders share. */
-import type { ConnectionInfo, DecodeFailure, DecodeOk } from '../types';
+import type { ConnectionInfo, DecodeFailure, DecodeOk, PairHint } from '../types';
 import { ReadError } from './byte-reader';
 import { clip } from './preview';
 
 export function ok(format: string, summary: string, tree: unknown, nested?: DecodeOk | DecodeFailure | null): DecodeOk {
   const result: DecodeOk = { ok: true, format, summary: clip(summary), tree };
   if (nested) result.nested = nested;
+  return result;
+}
+
+/** The result with pairing hints attached (none when the list is empty). */
+export function withPairs(result: DecodeOk, pairs: (PairHint | null | undefined)[]): DecodeOk {
+  const present = pairs.filter((p): p is PairHint => !!p);
+  if (present.length) result.pairs = present;
   return result;
 }
 

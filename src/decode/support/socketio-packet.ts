@@ -5,7 +5,7 @@
  */
 import { isRecord, parseJson } from './payload';
 import { preview } from './preview';
-import { toTree } from './tree';
+import { setKey, toTree } from './tree';
 
 export const PACKET_TYPES = ['CONNECT', 'DISCONNECT', 'EVENT', 'ACK', 'CONNECT_ERROR', 'BINARY_EVENT', 'BINARY_ACK'] as const;
 
@@ -61,10 +61,25 @@ export function packetFromMsgpack(value: unknown): PacketParse {
   if (typeof nsp !== 'string') return { ok: false, error: 'namespace (nsp) is not a string' };
   if (Object.keys(value).some((k) => !['type', 'nsp', 'data', 'id', 'options'].includes(k))) return { ok: false, error: 'unexpected keys for a socket.io packet' };
   const packet: SocketIOPacket = { type: PACKET_TYPES[type as number], nsp };
-  if (data !== undefined) packet.data = data;
+  if (data !== undefined) packet.data = withoutUndefinedKeys(data, 0);
   if (typeof id === 'number') packet.id = id;
   const invalid = payloadProblem(packet);
   return invalid ? { ok: false, error: invalid } : { ok: true, packet };
+}
+
+/**
+ * notepack encodes an object key set to `undefined` (the server's CONNECT reply `{ sid, pid }`
+ * without connection-state recovery; CONNECT_ERROR's `data`), where the JSON parser drops it:
+ * drop it too, so both parsers show the same packet. `undefined` in an array is a real argument
+ * and stays.
+ */
+function withoutUndefinedKeys(value: unknown, depth: number): unknown {
+  if (depth > 64 || typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return value;
+  if (Array.isArray(value)) return value.map((item) => withoutUndefinedKeys(item, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (item !== undefined) setKey(out, key, withoutUndefinedKeys(item, depth + 1));
+  return out;
 }
 
 /** The payload rules socket.io-parser enforces, per packet type. */
