@@ -19,8 +19,8 @@ export function ExportDialog(p: Props) {
     try {
       // Big frames reached the panel as previews: exports carry their whole payloads, fetched now.
       const { session, missing } = await completeSession(scope === 'all' ? p.all() : p.filtered(), (done, total) => setStatus(`Fetching big payloads from the page: ${done} / ${total}…`));
-      await exportSession(session, format, redaction.patterns, browser.runtime.getManifest().version, to);
-      const done = to === 'clipboard' ? 'Copied to the clipboard' : 'Downloaded';
+      const name = await exportSession(session, format, redaction.patterns, browser.runtime.getManifest().version, to);
+      const done = to === 'clipboard' ? 'Copied to the clipboard' : `Downloaded ${name}`;
       setStatus(missing ? `${done}. ${missing} big frame${missing > 1 ? 's' : ''} could not be fetched in full (the page no longer holds ${missing > 1 ? 'them' : 'it'}): exported as preview${missing > 1 ? 's' : ''}, marked "truncated"` : done);
     } finally { setBusy(false); }
   };
