@@ -22,7 +22,7 @@ import { ContextMenu } from './ContextMenu';
 import { FilterChips } from './FilterChips';
 import { FrameDetails } from './FrameDetails';
 import { FrameTable } from './FrameTable';
-import { devtoolsTheme } from './inspected-tab';
+import { useTheme } from './theme';
 import { frameMenu } from './frame-menu';
 import { useSettings } from './settings';
 import { StatsBar } from './StatsBar';
@@ -33,6 +33,8 @@ import { useKeyboard } from './use-keyboard';
 
 /** Below this the chart would take the rows' room (DevTools docked at the bottom). */
 const MIN_HEIGHT_FOR_TIMELINE = 450;
+/** Narrower than this (DevTools docked at the side), the connection list starts collapsed. */
+const WIDE_ENOUGH_FOR_CONNECTIONS = 900;
 
 function useWindowHeight(): number {
   const [height, setHeight] = useState(innerHeight);
@@ -83,6 +85,9 @@ export function App({ tabId }: { tabId: number }) {
   const [menu, setMenu] = useState<{ frame: Frame; x: number; y: number } | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const tall = useWindowHeight() >= MIN_HEIGHT_FOR_TIMELINE;
+  const theme = useTheme();
+  /** The connection list takes room the table needs when DevTools is narrow: hidden there at first. */
+  const [connectionsShown, setConnectionsShown] = useState(() => innerWidth >= WIDE_ENOUGH_FOR_CONNECTIONS);
   useSecondTick(); // rates, durations and late "uncaptured socket" notices change with time alone
   const view = useRef(new FrameView()).current;
   const searchIndex = useRef(new SearchIndex()).current;
@@ -110,7 +115,10 @@ export function App({ tabId }: { tabId: number }) {
     const pos = searchIndex.step(selected?.pos ?? null, backwards);
     if (pos !== null) select(view.frames[framePosition(view, pos) ?? 0] ?? null);
   };
-  useKeyboard({ view, selected, select, focusSearch: () => searchBox.current?.focus() });
+  useKeyboard({
+    view, selected, select, focusSearch: () => searchBox.current?.focus(),
+    closeDialog: () => { if (!exporting && !replaying) return false; setExporting(false); setReplaying(false); return true; },
+  });
   useEffect(() => { if (selected && framePosition(view, selected.pos) === null) setSelected(null); });
 
   /** Re-sends a frame's whole payload (a big frame's is fetched from the page first). */
@@ -145,14 +153,14 @@ export function App({ tabId }: { tabId: number }) {
       <Toolbar filter={filterState} filterError={filter.error} onFilter={setFilter} settings={settings} onSettings={updateSettings}
         paused={store.paused} onPause={togglePause} onClear={() => { clear(); setSelected(null); setFilter({ ...filterState, connections: [], timeRange: null }); }}
         search={search} searchStatus={searchStatus} searchRef={searchBox} onSearch={setSearch} onSearchStep={step}
-        composing={draft !== null} onCompose={() => setDraft(draft ? null : { mode: 'text', text: '' })}
-        breaking={breaking} onBreak={() => setBreaking(!breaking)} />
+        composing={draft !== null} onCompose={() => setDraft(draft ? null : { mode: 'text', text: '', conn: selected?.conn })}
+        breaking={breaking} onBreak={() => setBreaking(!breaking)} connectionsShown={connectionsShown} onConnections={() => setConnectionsShown(!connectionsShown)} />
       <FilterChips filter={filterState} onFilter={setFilter} connectionLabel={connectionLabel} shown={view.frames.length} total={store.frames.length}
         lost={store.lost} dropped={store.dropped} maxFrames={settings.maxFrames} notice={problem ?? store.notices.at(-1)?.text} />
       <StatsBar store={store} />
-      {settings.showTimeline && tall && <Timeline series={series} theme={devtoolsTheme()} onRange={(timeRange) => setFilter((f) => ({ ...f, timeRange }))} />}
+      {settings.showTimeline && tall && <Timeline series={series} theme={theme} onRange={(timeRange) => setFilter((f) => ({ ...f, timeRange }))} />}
       <div class="main">
-        <ConnectionList connections={connections} uncaptured={uncapturedSockets(store, Date.now())} selected={filterState.connections} now={Date.now()}
+        <ConnectionList hidden={!connectionsShown} connections={connections} uncaptured={uncapturedSockets(store, Date.now())} selected={filterState.connections} now={Date.now()}
           onSelect={(ids) => setFilter((f) => ({ ...f, connections: ids }))} />
         <div class="frames-pane">
           {empty ? (

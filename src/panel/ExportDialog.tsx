@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Session } from '../model/session-io';
 import { completeSession } from './full-payload';
+import { useAnchored } from './anchored';
 import { exportSession, parseRedaction, type ExportFormat } from './transfer';
 
 interface Props { all(): Session; filtered(): Session; filteredCount: number; totalCount: number; onClose(): void }
@@ -14,6 +15,7 @@ export function ExportDialog(p: Props) {
   const [status, setStatus] = useState('');
   const redaction = parseRedaction(redact);
   const [busy, setBusy] = useState(false);
+  const ref = useAnchored<HTMLDivElement>('[data-testid="export"]');
   const run = async (to: 'file' | 'clipboard') => {
     setBusy(true);
     try {
@@ -25,7 +27,7 @@ export function ExportDialog(p: Props) {
     } finally { setBusy(false); }
   };
   return (
-    <div class="dialog" role="dialog" aria-label="Export" data-testid="export-dialog">
+    <div class="dialog" role="dialog" aria-label="Export" data-testid="export-dialog" ref={ref}>
       <fieldset>
         <legend>Frames</legend>
         <label><input type="radio" checked={scope === 'all'} onChange={() => setScope('all')} /> all ({p.totalCount})</label>

@@ -3,6 +3,7 @@
  * bytes shown). Each view is computed only when its tab is open, and bounded in size. A big
  * frame arrives as a preview: views that need more fetch its full payload from the page.
  */
+import { rewriteNote } from '../model/wording';
 import { useMemo, useState } from 'preact/hooks';
 import type { Connection, Frame } from '../model/capture-store';
 import { formatFullTime, formatSize } from '../model/format';
@@ -42,7 +43,7 @@ export function FrameDetails({ frame: selected, connection, onClose, decodeAs, o
       {full.partial && <PreviewNotice frame={selected} full={full} />}
       {frame.blocked && <div class="warning" data-testid="details-blocked">Not delivered: {frame.blocked}</div>}
       {frame.original !== undefined && (
-        <div class="original" data-testid="details-original">Rewritten by {frame.rule}. Original: <code>{frame.original.slice(0, VIEW_LIMIT)}</code></div>
+        <div class="original" data-testid="details-original">{rewriteNote(frame.rule)} Original: <code>{frame.original.slice(0, VIEW_LIMIT)}</code></div>
       )}
       <div class="tabs" role="tablist">
         {TABS.map(([id, label]) => (
@@ -105,7 +106,9 @@ function DecodedView({ frame, connection, decodeAs, onDecodeAs }: Pick<Props, 'f
       {result?.ok && (
         <>
           <div class="details-kind" data-testid="decoded-summary">{result.format} · {result.summary}</div>
-          <JsonTree value={result.nested ? { decoded: result.tree, inner: result.nested.ok ? result.nested.tree : result.nested } : result.tree} />
+          {isDump(result.tree)
+            ? <pre data-testid="decoded-dump">{result.tree.join('\n')}</pre>
+            : <JsonTree value={result.nested ? { decoded: result.tree, inner: result.nested.ok ? result.nested.tree : result.nested } : result.tree} />}
         </>
       )}
     </div>
@@ -138,6 +141,11 @@ function ProtoLoader({ onUse }: { onUse(id: string): void }) {
       {error && <span class="error" role="alert" data-testid="proto-error">{error}</span>}
     </div>
   );
+}
+
+/** A hex dump (the fallback for binary nothing else decodes) is lines of text, not a JSON array. */
+function isDump(tree: unknown): tree is string[] {
+  return Array.isArray(tree) && tree.length > 0 && tree.every((l) => typeof l === 'string' && /^[0-9a-f]{8} {2}|^… \d+ more bytes$/.test(l));
 }
 
 function TreeView({ json }: { json: ReturnType<typeof parseJson> }) {

@@ -79,6 +79,9 @@ export function FrameTable(p: FrameTableProps) {
   const onScroll = () => {
     const el = scroller.current!;
     const now = el.scrollTop;
+    // Our own write while following (the table may have just shrunk under a pane that opened, and
+    // its new height not be known yet): not the user scrolling up, keep following (issue 13, finding 3).
+    if (follow.current && Math.abs(now - knownTop.current) < 1) return;
     knownTop.current = now;
     const atBottom = now + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
     if (atBottom !== follow.current) setFollow(atBottom);

@@ -14,6 +14,7 @@ export interface ImportedSessions {
   show(which: 'live' | 'imported'): void;
   importFile(file: File): Promise<void>;
   error: string | null;
+  dismissError(): void;
   dragging: boolean;
   dropHandlers: Record<string, (e: DragEvent) => void>;
 }
@@ -42,6 +43,7 @@ export function useImportedSession(): ImportedSessions {
     show: setWhich,
     importFile,
     error,
+    dismissError: () => setError(null),
     dragging,
     dropHandlers: {
       onDragOver: (e) => { if (hasFiles(e)) { e.preventDefault(); setDragging(true); } },
@@ -73,7 +75,11 @@ export function SessionBar({ sessions, onExport, onReplay }: { sessions: Importe
       </label>
       <button type="button" data-testid="export" onClick={onExport}>Export…</button>
       <button type="button" data-testid="replay" onClick={onReplay} title="Replay a recorded connection and compare the responses">Replay…</button>
-      {s.error && <span class="import-error" role="alert" data-testid="import-error">{s.error}</span>}
+      {s.error && (
+        <span class="import-error" role="alert" data-testid="import-error">{s.error}{' '}
+          <button type="button" data-testid="import-error-dismiss" aria-label="Dismiss the import error" onClick={s.dismissError}>Dismiss</button>
+        </span>
+      )}
     </div>
   );
 }

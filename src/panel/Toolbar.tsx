@@ -21,6 +21,8 @@ interface Props {
   onCompose(): void;
   breaking: boolean;
   onBreak(): void;
+  connectionsShown: boolean;
+  onConnections(): void;
 }
 
 const toggle = (label: string, title: string, on: boolean, onClick: () => void, testid: string) => (
@@ -32,10 +34,12 @@ export function Toolbar(p: Props) {
   const set = (patch: Partial<FilterState>) => p.onFilter({ ...f, ...patch });
   return (
     <div class="toolbar" role="toolbar" aria-label="Capture and filters">
+      <button type="button" data-testid="connections-toggle" class={`drawer${p.connectionsShown ? ' on' : ''}`} aria-pressed={p.connectionsShown}
+        title="Show or hide the connection list" onClick={p.onConnections}>Connections</button>
       <button type="button" data-testid="pause" class={p.paused ? 'recording-off' : 'recording'} title={p.paused ? 'Resume capture' : 'Pause capture'} onClick={p.onPause}>
-        {p.paused ? '● Resume' : '■ Pause'}
+        {p.paused ? 'Resume' : 'Pause'}
       </button>
-      <button type="button" data-testid="clear" title="Clear" onClick={p.onClear}>⊘ Clear</button>
+      <button type="button" data-testid="clear" title="Clear" onClick={p.onClear}>Clear</button>
       <label title="Keep frames when the page reloads or navigates">
         <input type="checkbox" data-testid="preserve-log" checked={p.settings.preserveLog}
           onChange={(e) => p.onSettings({ preserveLog: (e.currentTarget as HTMLInputElement).checked })} /> Preserve log
@@ -45,13 +49,13 @@ export function Toolbar(p: Props) {
       <span class="sep" />
       <input type="search" class={`filter-input${p.filterError ? ' invalid' : ''}`} placeholder="Filter (text or /regex/flags)" value={f.query}
         data-testid="filter" aria-label="Filter frames" aria-invalid={!!p.filterError} onInput={(e) => set({ query: (e.currentTarget as HTMLInputElement).value })} />
-      {toggle('≠', 'Invert: hide matching frames', f.invert, () => set({ invert: !f.invert }), 'invert')}
-      {toggle('↑', 'Show sent frames', f.sent, () => set({ sent: !f.sent }), 'show-sent')}
-      {toggle('↓', 'Show received frames', f.received, () => set({ received: !f.received }), 'show-received')}
+      {toggle('Invert', 'Invert: hide matching frames', f.invert, () => set({ invert: !f.invert }), 'invert')}
+      {toggle('↑ Sent', 'Show sent frames', f.sent, () => set({ sent: !f.sent }), 'show-sent')}
+      {toggle('↓ Received', 'Show received frames', f.received, () => set({ received: !f.received }), 'show-received')}
       {toggle('Text', 'Show text frames', f.text, () => set({ text: !f.text }), 'show-text')}
-      {toggle('Bin', 'Show binary frames', f.binary, () => set({ binary: !f.binary }), 'show-binary')}
-      {toggle('♥', 'Hide heartbeats (repeated ping/pong-like frames, learned from traffic)', p.settings.hideNoise, () => p.onSettings({ hideNoise: !p.settings.hideNoise }), 'hide-noise')}
-      {toggle('+t', 'Time: absolute / since connection opened', p.settings.timeMode === 'relative', () => p.onSettings({ timeMode: p.settings.timeMode === 'absolute' ? 'relative' : 'absolute' }), 'time-mode')}
+      {toggle('Binary', 'Show binary frames', f.binary, () => set({ binary: !f.binary }), 'show-binary')}
+      {toggle('Hide heartbeats', 'Hide heartbeats (repeated ping/pong-like frames, learned from traffic)', p.settings.hideNoise, () => p.onSettings({ hideNoise: !p.settings.hideNoise }), 'hide-noise')}
+      {toggle('Relative time', 'Time: absolute / since connection opened', p.settings.timeMode === 'relative', () => p.onSettings({ timeMode: p.settings.timeMode === 'absolute' ? 'relative' : 'absolute' }), 'time-mode')}
       {toggle('Chart', 'Show the timeline chart (hidden automatically when the panel is short)', p.settings.showTimeline, () => p.onSettings({ showTimeline: !p.settings.showTimeline }), 'show-timeline')}
       {p.filterError && <span class="error" role="alert" data-testid="filter-error">{p.filterError}</span>}
       <span class="spacer" />
