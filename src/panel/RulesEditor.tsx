@@ -39,13 +39,13 @@ export function RulesEditor({ rules, onRules }: { rules: Rule[]; onRules(rules: 
       </ul>
       <div class="rule-form">
         <input placeholder="name" value={draft.name} onInput={(e) => set({ name: (e.currentTarget as HTMLInputElement).value })} data-testid="rule-name" />
-        <select value={draft.dir} onChange={(e) => set({ dir: (e.currentTarget as HTMLSelectElement).value as RuleDirection })} data-testid="rule-dir">
+        <select aria-label="Direction" value={draft.dir} onChange={(e) => set({ dir: (e.currentTarget as HTMLSelectElement).value as RuleDirection })} data-testid="rule-dir">
           <option value="both">both ways</option><option value="sent">sent</option><option value="received">received</option>
         </select>
         <input placeholder="url contains" value={draft.urlContains} onInput={(e) => set({ urlContains: (e.currentTarget as HTMLInputElement).value })} />
         <input placeholder="match (empty = all)" value={draft.source} onInput={(e) => set({ source: (e.currentTarget as HTMLInputElement).value })} data-testid="rule-match" />
         <label><input type="checkbox" checked={draft.regex} onChange={() => set({ regex: !draft.regex })} data-testid="rule-regex" /> regex</label>
-        <select value={draft.kind} onChange={(e) => set({ kind: (e.currentTarget as HTMLSelectElement).value as RuleAction['kind'] })} data-testid="rule-action">
+        <select aria-label="Action" value={draft.kind} onChange={(e) => set({ kind: (e.currentTarget as HTMLSelectElement).value as RuleAction['kind'] })} data-testid="rule-action">
           {ACTIONS.map(([k, label]) => <option key={k} value={k}>{label}</option>)}
         </select>
         {(draft.kind === 'json-set' || draft.kind === 'json-delete') && <input placeholder="$.path" value={draft.path} onInput={(e) => set({ path: (e.currentTarget as HTMLInputElement).value })} data-testid="rule-path" />}
