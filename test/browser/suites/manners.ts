@@ -1,0 +1,143 @@
+/**
+ * Issue 13 findings 3, 4, 5 and 6 through the panel (any browser, see ./driver.ts): following
+ * survives a pane opening and a short panel; keys the panel handles (Esc, Ctrl+F) stop before
+ * DevTools' keyboard forwarder; the theme follows the browser live; words, not glyphs; the hex
+ * dump as text; the composer's default connection; an import error can be dismissed; an imported
+ * connection does not read "open"; the replay comparison's columns are labelled.
+ * Run by chromium-manners.test.ts and firefox-manners.test.ts.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { panelCount, panelRows, waitFor } from '../../helpers/panel';
+import { elementWithText } from '../shared/panel';
+import { MIXED_TOTAL as TOTAL, serveMixedPage } from '../shared/pages';
+import type { PanelDriver } from './driver';
+import { setUpPanelOnPage, type PanelOnPage } from './setup';
+
+export function defineMannersSuite(driver: PanelDriver): PanelOnPage {
+  const dir = mkdtempSync(join(tmpdir(), 'wsinspect-manners-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let total = TOTAL;
+  const s: PanelOnPage = setUpPanelOnPage(driver, {} as PanelOnPage, {
+    serve: serveMixedPage,
+    loaded: () => waitFor(() => s.server.received.length === 24, 'all frames at the server'),
+    opened: () => waitFor(async () => (await panelCount(s.panel)) === `${TOTAL} frames`, 'every frame in the panel'),
+  });
+  const lastPreview = async () => (await panelRows(s.panel)).at(-1)?.preview;
+  const following = async () => !(await s.panel.$('[data-testid="jump-latest"]'));
+
+  test('a short panel opens following, and keeps following when the composer and breakpoints open (finding 3)', async () => {
+    const { page, panel } = s;
+    await panel.setViewport({ width: 1200, height: 300 });
+    await driver.reloadPanel(panel);
+    await waitFor(async () => (await panelCount(panel)) === `${total} frames`, 'frames after the reload');
+    await waitFor(async () => (await following()) && (await lastPreview()) !== undefined, 'following at start');
+    for (const pane of ['compose', 'breakpoints-toggle']) {
+      await panel.click(`[data-testid="${pane}"]`);
+      await page.evaluate(() => (window as any).more(3));
+      total += 6;
+      await waitFor(async () => (await panelCount(panel)) === `${total} frames`, `the new frames (${pane} open)`);
+      await waitFor(async () => (await lastPreview()) === 'more-2', `the newest frame shown without "Jump to latest" (${pane} open)`);
+      expect(await following()).toBe(true);
+    }
+    await panel.click('[data-testid="compose"]');
+    await panel.click('[data-testid="breakpoints-toggle"]');
+    await panel.setViewport({ width: 1200, height: 900 });
+  });
+
+  test('Esc and Ctrl+F are the panel\'s when it uses them, and do not reach DevTools\' forwarder (finding 4)', async () => {
+    const { panel } = s;
+    // Chrome's extension API forwards keydown events it sees on the panel's document to DevTools.
+    await panel.evaluate(() => { (window as any).forwarded = []; document.addEventListener('keydown', (e) => (window as any).forwarded.push(e.key)); });
+    const forwarded = () => panel.evaluate(() => (window as any).forwarded as string[]);
+    await (await elementWithText(panel, '[data-testid="frame-row"]', 'b-3')).click();
+    await panel.waitForSelector('.row.selected');
+    await panel.keyboard.press('Escape');
+    await waitFor(async () => !(await panel.$('.row.selected')), 'the selection cleared');
+    await panel.keyboard.down('Control');
+    await panel.keyboard.press('f');
+    await panel.keyboard.up('Control');
+    await waitFor(() => panel.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'search'), 'the search box focused');
+    await panel.click('[data-testid="export"]');
+    await panel.waitForSelector('[data-testid="export-dialog"]');
+    await panel.keyboard.press('Escape');
+    await waitFor(async () => !(await panel.$('[data-testid="export-dialog"]')), 'Esc closes the dialog');
+    expect(await forwarded()).toEqual(['Control']);
+    // With nothing of the panel's to close, Esc is DevTools' (its console drawer).
+    await panel.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await panel.keyboard.press('Escape');
+    expect(await forwarded()).toEqual(['Control', 'Escape']);
+  });
+
+  test('the theme follows the browser while the panel is open (finding 4)', async () => {
+    const { panel } = s;
+    const theme = () => panel.evaluate(() => document.documentElement.dataset.theme);
+    expect(await theme()).toBe('light');
+    try {
+      await driver.setColorScheme(panel, 'dark');
+      await waitFor(async () => (await theme()) === 'dark', 'dark without reopening');
+      expect(await panel.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(32, 33, 36)');
+    } finally {
+      await driver.setColorScheme(panel, 'light');
+    }
+    await waitFor(async () => (await theme()) === 'light', 'light again');
+  });
+
+  test('controls have words; an unknown binary frame\'s decoded tab is a hex dump, not a JSON array (finding 5)', async () => {
+    const { panel } = s;
+    const wordless = await panel.$$eval('button, [role="tab"]', (els) => els
+      .filter((e) => !(e.getAttribute('aria-label') ?? '').trim() && !/[A-Za-z]{2}/.test(e.textContent ?? ''))
+      .map((e) => e.outerHTML.slice(0, 80)));
+    expect(wordless).toEqual([]);
+    await (await elementWithText(panel, '[data-testid="frame-row"]', '68 69 ff fe')).click();
+    await panel.click('[data-testid="tab-decoded"]');
+    const dump = await waitFor(() => panel.$eval('[data-testid="decoded-dump"]', (e) => e.textContent).catch(() => null), 'the hex dump');
+    expect(dump).toBe('00000000  68 69 ff fe                                      |hi..|');
+    expect(await panel.$('[data-testid="details"] [data-testid="json-tree"]')).toBeNull();
+    await panel.click('[aria-label="Close details"]');
+  });
+
+  test('the composer opens on the selected frame\'s connection (finding 6)', async () => {
+    const { panel } = s;
+    await (await elementWithText(panel, '[data-testid="frame-row"]', 'b-3')).click();
+    await panel.click('[data-testid="compose"]');
+    const target = await waitFor(() => panel.$eval('[data-testid="composer-target"]', (e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent ?? '').catch(() => ''), 'the composer');
+    expect(target).toMatch(/\/echo\?second$/);
+    await panel.click('[data-testid="compose"]');
+    await panel.keyboard.press('Escape');
+  });
+
+  test('an import error can be dismissed; an imported connection is a recording, not "open"; replay columns are labelled (finding 6)', async () => {
+    const { panel } = s;
+    const bad = join(dir, 'notes.txt');
+    writeFileSync(bad, 'hello');
+    await (await panel.$('input[data-testid="import-file"]'))!.uploadFile(bad);
+    await panel.waitForSelector('[data-testid="import-error"]');
+    await panel.click('[data-testid="import-error-dismiss"]');
+    await waitFor(async () => !(await panel.$('[data-testid="import-error"]')), 'the error dismissed');
+
+    const t = 1_764_990_000_000;
+    const ndjson = [
+      { event: 'connection', connection: 1, url: 'ws://example.test/a', time: t, openedAt: t + 1, protocol: '', extensions: '' },
+      { time: t + 10, connection: 1, url: 'ws://example.test/a', dir: 'sent', opcode: 'text', data: 'ping' },
+      { time: t + 2510, connection: 1, url: 'ws://example.test/a', dir: 'received', opcode: 'text', data: 'pong' },
+    ].map((o) => JSON.stringify(o)).join('\n');
+    const file = join(dir, 'rec.ndjson');
+    writeFileSync(file, ndjson);
+    await (await panel.$('input[data-testid="import-file"]'))!.uploadFile(file);
+    await waitFor(async () => (await panelCount(panel)) === '2 frames', 'the imported frames');
+    const state = await panel.$eval('[data-testid="connection"]', (e) => e.textContent ?? '');
+    expect(state).toContain('recorded (no close in the file)');
+    expect(state).toMatch(/· 2\.5 s$/);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(await panel.$eval('[data-testid="connection"]', (e) => e.textContent ?? '')).toMatch(/· 2\.5 s$/); // not ticking
+    await panel.click('[data-testid="replay"]');
+    expect(await waitFor(() => panel.$eval('[data-testid="replay-columns"]', (e) => e.textContent).catch(() => null), 'the replay columns')).toBe('Recorded responseResponse now');
+    await panel.keyboard.press('Escape');
+    await panel.click('[data-testid="show-live"]');
+  });
+
+  return s;
+}
