@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Session } from '../model/session-io';
-import { completeSession } from './full-payload';
+import { usePanel } from './context';
 import { useAnchored } from './anchored';
 import { exportSession, parseRedaction, type ExportFormat } from './transfer';
 
@@ -15,12 +15,13 @@ export function ExportDialog(p: Props) {
   const [status, setStatus] = useState('');
   const redaction = parseRedaction(redact);
   const [busy, setBusy] = useState(false);
+  const { payloads } = usePanel();
   const ref = useAnchored<HTMLDivElement>('[data-testid="export"]');
   const run = async (to: 'file' | 'clipboard') => {
     setBusy(true);
     try {
       // Big frames reached the panel as previews: exports carry their whole payloads, fetched now.
-      const { session, missing } = await completeSession(scope === 'all' ? p.all() : p.filtered(), (done, total) => setStatus(`Fetching big payloads from the page: ${done} / ${total}…`));
+      const { session, missing } = await payloads.completeSession(scope === 'all' ? p.all() : p.filtered(), (done, total) => setStatus(`Fetching big payloads from the page: ${done} / ${total}…`));
       const name = await exportSession(session, format, redaction.patterns, browser.runtime.getManifest().version, to);
       const done = to === 'clipboard' ? 'Copied to the clipboard' : `Downloaded ${name}`;
       setStatus(missing ? `${done}. ${missing} big frame${missing > 1 ? 's' : ''} could not be fetched in full (the page no longer holds ${missing > 1 ? 'them' : 'it'}): exported as preview${missing > 1 ? 's' : ''}, marked "truncated"` : done);

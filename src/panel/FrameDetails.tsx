@@ -12,7 +12,7 @@ import { parseJson, VIEW_LIMIT } from '../model/payload-views';
 import { JsonTree } from './JsonTree';
 import { explainFrame } from '../model/learn';
 import { listDecoders } from '../decode';
-import { customDecoders, decoded, loadProtoSchema, tableSummary } from './decoding';
+import { usePanel } from './context';
 import { useFullPayload, type FullPayload } from './full-payload';
 import { previewBytes, RawView } from './RawView';
 
@@ -22,14 +22,15 @@ const TABS: Array<[Tab, string]> = [['decoded', 'Decoded'], ['tree', 'JSON'], ['
 interface Props { frame: Frame; connection?: Connection; onClose(): void; decodeAs?: string; onDecodeAs(id: string | undefined): void }
 
 export function FrameDetails({ frame: selected, connection, onClose, decodeAs, onDecodeAs }: Props) {
-  const full = useFullPayload(selected, connection);
+  const { decoding, payloads } = usePanel();
+  const full = useFullPayload(payloads, selected, connection);
   const frame = full.frame;
   const [chosen, setChosen] = useState<Tab | null>(null);
   // Small payloads are parsed up front (to open on the tree); a big one only when its tree is asked for.
   const eager = !selected.truncated && frame.opcode === 'text';
   const wantsTree = chosen === 'tree' && frame.opcode === 'text' && !full.partial;
   const json = useMemo(() => (eager || wantsTree ? parseJson(frame.data) : null), [frame, eager || wantsTree]);
-  const summary = full.partial ? null : tableSummary(frame, connection, decodeAs);
+  const summary = full.partial ? null : decoding.tableSummary(frame, connection, decodeAs);
   const defaultTab: Tab = summary ? 'decoded' : eager && json?.ok ? 'tree' : frame.opcode === 'binary' ? 'hex' : 'text';
   const tab = chosen ?? defaultTab;
   return (
@@ -91,13 +92,14 @@ function NeedsFull({ what, full }: { what: string; full: FullPayload }) {
 }
 
 function DecodedView({ frame, connection, decodeAs, onDecodeAs }: Pick<Props, 'frame' | 'connection' | 'decodeAs' | 'onDecodeAs'>) {
-  const result = decoded(frame, connection, decodeAs);
+  const { decoding } = usePanel();
+  const result = decoding.decoded(frame, connection, decodeAs);
   return (
     <div>
       <label class="decode-as">Decode this connection as{' '}
         <select data-testid="decode-as" value={decodeAs ?? ''} onChange={(e) => onDecodeAs((e.currentTarget as HTMLSelectElement).value || undefined)}>
           <option value="">automatic</option>
-          {[...listDecoders(), ...customDecoders()].map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
+          {[...listDecoders(), ...decoding.customDecoders()].map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
         </select>
       </label>
       <ProtoLoader onUse={onDecodeAs} />
@@ -117,10 +119,11 @@ function DecodedView({ frame, connection, decodeAs, onDecodeAs }: Pick<Props, 'f
 
 /** Load a .proto and pick a message type: this connection is then decoded with field names. */
 function ProtoLoader({ onUse }: { onUse(id: string): void }) {
+  const { decoding } = usePanel();
   const [schema, setSchema] = useState<{ types: string[]; use(type: string): string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = async (file: File) => {
-    const result = await loadProtoSchema(await file.text());
+    const result = await decoding.loadProtoSchema(await file.text());
     if ('error' in result) { setError(`${file.name}: ${result.error}`); setSchema(null); return; }
     setError(result.types.length ? null : `${file.name} defines no message type`);
     setSchema(result);

@@ -2,36 +2,42 @@
 import type { Ref } from 'preact';
 import type { FilterState } from '../model/filters';
 import type { Settings } from './settings';
+import { usePanel } from './context';
 
 interface Props {
-  filter: FilterState;
-  filterError: string | null;
-  onFilter(next: FilterState): void;
-  settings: Settings;
-  onSettings(patch: Partial<Settings>): void;
-  paused: boolean;
-  onPause(): void;
-  onClear(): void;
-  search: string;
-  searchStatus: string;
+  /** The search box, for Ctrl/Cmd+F. */
   searchRef: Ref<HTMLInputElement>;
-  onSearch(text: string): void;
-  onSearchStep(backwards: boolean): void;
-  composing: boolean;
-  onCompose(): void;
-  breaking: boolean;
-  onBreak(): void;
-  connectionsShown: boolean;
-  onConnections(): void;
 }
 
 const toggle = (label: string, title: string, on: boolean, onClick: () => void, testid: string) => (
   <button type="button" class={`toggle${on ? ' on' : ''}`} aria-pressed={on} title={title} onClick={onClick} data-testid={testid}>{label}</button>
 );
 
-export function Toolbar(p: Props) {
-  const f = p.filter;
-  const set = (patch: Partial<FilterState>) => p.onFilter({ ...f, ...patch });
+export function Toolbar({ searchRef }: Props) {
+  const state = usePanel();
+  state.liveVersion.value; // the pause state lives in the live store
+  const f = state.filter.value;
+  const settings = state.settings.value;
+  const p = {
+    filterError: state.compiledFilter.value.error,
+    settings,
+    onSettings: (patch: Partial<Settings>) => state.updateSettings(patch),
+    paused: state.live.paused,
+    onPause: () => state.togglePause(),
+    onClear: () => state.clear(),
+    search: state.search.value,
+    searchStatus: state.searchStatus(),
+    searchRef,
+    onSearch: (text: string) => { state.search.value = text; },
+    onSearchStep: (backwards: boolean) => state.step(backwards),
+    composing: state.draft.value !== null,
+    onCompose: () => { state.draft.value = state.draft.value ? null : { mode: 'text', text: '', conn: state.selected.value?.conn }; },
+    breaking: state.breaking.value,
+    onBreak: () => { state.breaking.value = !state.breaking.value; },
+    connectionsShown: state.connectionsShown.value,
+    onConnections: () => { state.connectionsShown.value = !state.connectionsShown.value; },
+  };
+  const set = (patch: Partial<FilterState>) => { state.filter.value = { ...f, ...patch }; };
   return (
     <div class="toolbar" role="toolbar" aria-label="Capture and filters">
       <button type="button" data-testid="connections-toggle" class={`drawer${p.connectionsShown ? ' on' : ''}`} aria-pressed={p.connectionsShown}
