@@ -45,11 +45,11 @@ export function App() {
         e.preventDefault();
         void state.importFile(file);
       }}>
-      <SessionBar />
+      {/* Session controls and the capture's numbers share a line: a short toolbox needs its rows for frames. */}
+      <div class="topline"><SessionBar /><Stats /></div>
       <Dialogs />
       <Toolbar searchRef={searchBox} />
       <Chips />
-      <Stats />
       {state.settings.value.showTimeline && tall && <TimelineRegion theme={theme} />}
       <FramesRegion />
       <BottomPanes />
