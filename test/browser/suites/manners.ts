@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { panelCount, panelRows, waitFor } from '../../helpers/panel';
+import { fill, panelCount, panelRows, waitFor } from '../../helpers/panel';
 import { elementWithText } from '../shared/panel';
 import { MIXED_TOTAL as TOTAL, serveMixedPage } from '../shared/pages';
 import type { PanelDriver } from './driver';
@@ -27,6 +27,15 @@ export function defineMannersSuite(driver: PanelDriver): PanelOnPage {
   });
   const lastPreview = async () => (await panelRows(s.panel)).at(-1)?.preview;
   const following = async () => !(await s.panel.$('[data-testid="jump-latest"]'));
+  /** Selects the row showing `text` (filtered to it first: the table renders only the rows in view), then clears the filter. */
+  const selectRow = async (text: string) => {
+    await fill(s.panel, 'filter', text);
+    const row = await waitFor(() => elementWithText(s.panel, '[data-testid="frame-row"]', text).catch(() => null), `the row "${text}"`);
+    await row!.click();
+    await s.panel.waitForSelector('.row.selected');
+    await fill(s.panel, 'filter', '');
+    await s.panel.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  };
 
   test('a short panel opens following, and keeps following when the composer and breakpoints open (finding 3)', async () => {
     const { page, panel } = s;
@@ -52,8 +61,7 @@ export function defineMannersSuite(driver: PanelDriver): PanelOnPage {
     // Chrome's extension API forwards keydown events it sees on the panel's document to DevTools.
     await panel.evaluate(() => { (window as any).forwarded = []; document.addEventListener('keydown', (e) => (window as any).forwarded.push(e.key)); });
     const forwarded = () => panel.evaluate(() => (window as any).forwarded as string[]);
-    await (await elementWithText(panel, '[data-testid="frame-row"]', 'b-3')).click();
-    await panel.waitForSelector('.row.selected');
+    await selectRow('b-3');
     await panel.keyboard.press('Escape');
     await waitFor(async () => !(await panel.$('.row.selected')), 'the selection cleared');
     await panel.keyboard.down('Control');
@@ -91,7 +99,7 @@ export function defineMannersSuite(driver: PanelDriver): PanelOnPage {
       .filter((e) => !(e.getAttribute('aria-label') ?? '').trim() && !/[A-Za-z]{2}/.test(e.textContent ?? ''))
       .map((e) => e.outerHTML.slice(0, 80)));
     expect(wordless).toEqual([]);
-    await (await elementWithText(panel, '[data-testid="frame-row"]', '68 69 ff fe')).click();
+    await selectRow('68 69 ff fe');
     await panel.click('[data-testid="tab-decoded"]');
     const dump = await waitFor(() => panel.$eval('[data-testid="decoded-dump"]', (e) => e.textContent).catch(() => null), 'the hex dump');
     expect(dump).toBe('00000000  68 69 ff fe                                      |hi..|');
@@ -101,7 +109,7 @@ export function defineMannersSuite(driver: PanelDriver): PanelOnPage {
 
   test('the composer opens on the selected frame\'s connection (finding 6)', async () => {
     const { panel } = s;
-    await (await elementWithText(panel, '[data-testid="frame-row"]', 'b-3')).click();
+    await selectRow('b-3');
     await panel.click('[data-testid="compose"]');
     const target = await waitFor(() => panel.$eval('[data-testid="composer-target"]', (e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent ?? '').catch(() => ''), 'the composer');
     expect(target).toMatch(/\/echo\?second$/);
