@@ -3,6 +3,7 @@
  * bytes shown). Each view is computed only when its tab is open, and bounded in size. A big
  * frame arrives as a preview: views that need more fetch its full payload from the page.
  */
+import { paneStyle } from './Splitter';
 import { rewriteNote } from '../model/wording';
 import { useMemo, useState } from 'preact/hooks';
 import type { Connection, Frame } from '../model/capture-store';
@@ -34,7 +35,7 @@ export function FrameDetails({ frame: selected, connection, onClose, decodeAs, o
   const defaultTab: Tab = summary ? 'decoded' : eager && json?.ok ? 'tree' : frame.opcode === 'binary' ? 'hex' : 'text';
   const tab = chosen ?? defaultTab;
   return (
-    <section class="details" data-testid="details" aria-label="Frame details">
+    <section class="details" data-testid="details" aria-label="Frame details" style={paneStyle(usePanel().paneSize.details.value)}>
       <header>
         <span>{frame.dir === 'sent' ? 'Sent' : 'Received'} {frame.opcode} · {formatSize(frame.size)} · {formatFullTime(frame.time)}</span>
         {frame.discarded && <span class="warning">discarded by the browser: socket was not open</span>}

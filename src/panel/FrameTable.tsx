@@ -103,7 +103,8 @@ export function FrameTable(p: FrameTableProps) {
   });
 
   return (
-    <div class="frames" role="grid" aria-label="Frames" aria-rowcount={p.frames.length}>
+    <div class="frames">
+      <div class="frames-grid" role="grid" aria-label="Frames" aria-rowcount={p.frames.length}>
       <div role="rowgroup"><div class="row header" role="row">
         <span class="c-dir" role="columnheader" aria-label="Direction" />
         <span class="c-time" role="columnheader">{p.timeMode === 'absolute' ? 'Time' : 'Since open'}</span>
@@ -114,6 +115,7 @@ export function FrameTable(p: FrameTableProps) {
       </div></div>
       <div class="frames-scroll" ref={scroller} onScroll={onScroll} data-testid="frames" tabIndex={0} role="rowgroup">
         <div class="frames-spacer" role="none" style={{ height: win.spacerHeight }}>{rows}</div>
+      </div>
       </div>
       {!following && p.frames.length > 0 && (
         <button type="button" class="jump-latest" data-testid="jump-latest" onClick={() => setFollow(true)}>↓ Jump to latest</button>

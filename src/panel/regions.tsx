@@ -24,6 +24,7 @@ import { FrameTable } from './FrameTable';
 import { frameMenu } from './frame-menu';
 import { StatsBar } from './StatsBar';
 import { Timeline } from './Timeline';
+import { Splitter } from './Splitter';
 
 /** Rates, durations and late "uncaptured socket" notices change with time alone. */
 function useSecondTick(): number {
@@ -105,6 +106,8 @@ export function FramesRegion() {
             onSelect={(f, add) => { state.marked.value = add ? toggled(state.marked.value, f, selected) : new Set(); state.select(f, false); }}
             onContextMenu={(frame, x, y) => { state.problem.value = null; state.menu.value = { frame, x, y }; }} />
         )}
+        {selected && <Splitter size={state.paneSize.details} pane={() => document.querySelector('[data-testid="details"]')} side="after" orientation="horizontal"
+          label="Resize the frame details" testid="splitter-details" />}
         {selected && <FrameDetails key={selected.index} frame={selected} connection={store.connections.get(selected.conn)} onClose={() => { state.selected.value = null; }}
           decodeAs={state.decodeAs.value.get(selected.conn)} onDecodeAs={(id) => { state.decodeAs.value = new Map(state.decodeAs.value).set(selected.conn, id); }} />}
       </div>
@@ -174,12 +177,16 @@ export function BottomPanes() {
   const connectionLabel = connectionLabeller(state);
   return (
     <>
+      {(state.breaking.value || live.held.size > 0) && !importedShown && <Splitter size={state.paneSize.breakpoints} pane={() => document.querySelector('[data-testid="breakpoints"]')}
+        side="after" orientation="horizontal" label="Resize the breakpoints pane" testid="splitter-breakpoints" />}
       {(state.breaking.value || live.held.size > 0) && !importedShown && (
         <BreakpointsPanel breakpoint={rules.breakpoint} onBreakpoint={rules.setBreakpoint} held={[...live.held.values()]}
           connectionLabel={connectionLabel} rules={rules.rules} onRules={rules.saveRules} onClose={() => { state.breaking.value = false; }}
           onVerdict={(h, forward, text) => { const c = live.connections.get(h.conn); if (c) state.command(c, { op: 'verdict', pauseId: h.pauseId, forward, text }); }}
           onReleaseAll={() => { rules.setBreakpoint({ ...rules.breakpoint, sent: false, received: false }); state.releaseAll(); }} />
       )}
+      {draft && !importedShown && <Splitter size={state.paneSize.composer} pane={() => document.querySelector('[data-testid="composer"]')}
+        side="after" orientation="horizontal" label="Resize the composer" testid="splitter-composer" />}
       {draft && !importedShown && <Composer connections={[...live.connections.values()]} draft={draft} onDraft={(d) => { state.draft.value = d; }}
         onCommand={(c, cmd) => state.command(c, cmd)} onClose={() => { state.draft.value = null; }} />}
     </>

@@ -56,6 +56,8 @@ export class PanelState {
   readonly replaying = signal(false);
   readonly breaking = signal(false);
   readonly connectionsShown: ReturnType<typeof signal<boolean>>;
+  /** Pane sizes the user chose with their resize handles (px), null for the stylesheet's. */
+  readonly paneSize = { details: signal<number | null>(null), composer: signal<number | null>(null), breakpoints: signal<number | null>(null) };
 
   readonly decoding = new Decoding();
   readonly payloads = new Payloads();

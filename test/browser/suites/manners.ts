@@ -43,6 +43,9 @@ export function defineMannersSuite(driver: PanelDriver): PanelOnPage {
     await driver.reloadPanel(panel);
     await waitFor(async () => (await panelCount(panel)) === `${total} frames`, 'frames after the reload');
     await waitFor(async () => (await following()) && (await lastPreview()) !== undefined, 'following at start');
+    // A frame selected without scrolling (a DOM click): the details pane opens and the table shrinks too.
+    await panel.$eval('[data-testid="frame-row"]', (e) => (e as HTMLElement).click());
+    await panel.waitForSelector('[data-testid="details"]');
     for (const pane of ['compose', 'breakpoints-toggle']) {
       await panel.click(`[data-testid="${pane}"]`);
       await page.evaluate(() => (window as any).more(3));
@@ -53,6 +56,7 @@ export function defineMannersSuite(driver: PanelDriver): PanelOnPage {
     }
     await panel.click('[data-testid="compose"]');
     await panel.click('[data-testid="breakpoints-toggle"]');
+    await panel.click('[aria-label="Close details"]');
     await panel.setViewport({ width: 1200, height: 900 });
   });
 
@@ -145,6 +149,37 @@ export function defineMannersSuite(driver: PanelDriver): PanelOnPage {
     expect(await waitFor(() => panel.$eval('[data-testid="replay-columns"]', (e) => e.textContent).catch(() => null), 'the replay columns')).toBe('Recorded responseResponse now');
     await panel.keyboard.press('Escape');
     await panel.click('[data-testid="show-live"]');
+  });
+
+  test('panes resize with their handle, by mouse and by keyboard, and never cover the table', async () => {
+    const { panel } = s;
+    await panel.setViewport({ width: 1200, height: 700 });
+    await panel.click('[data-testid="compose"]');
+    await panel.waitForSelector('[data-testid="splitter-composer"]');
+    const height = () => panel.$eval('[data-testid="composer"]', (e) => e.getBoundingClientRect().height);
+    const before = await height();
+    const handle = await panel.$eval('[data-testid="splitter-composer"]', (e) => { const r = e.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; });
+    await panel.mouse.move(handle.x, handle.y);
+    await panel.mouse.down();
+    await panel.mouse.move(handle.x, handle.y - 80, { steps: 4 });
+    await panel.mouse.up();
+    const dragged = await waitFor(async () => { const h = await height(); return Math.abs(h - (before + 80)) <= 2 ? h : 0; }, 'the composer 80 px taller');
+    await panel.focus('[data-testid="splitter-composer"]');
+    await panel.keyboard.press('ArrowDown');
+    await waitFor(async () => Math.abs((await height()) - (dragged - 24)) <= 2, 'ArrowDown: 24 px shorter');
+    // Dragged far up: the frames region keeps its minimum, nothing leaves the window.
+    await panel.mouse.move(handle.x, handle.y - 60);
+    await panel.mouse.down();
+    await panel.mouse.move(handle.x, 0, { steps: 4 });
+    await panel.mouse.up();
+    const layout = await panel.evaluate(() => {
+      const frames = document.querySelector('.frames')!.getBoundingClientRect();
+      const composer = document.querySelector('[data-testid="composer"]')!.getBoundingClientRect();
+      return { frames: frames.height, overlap: frames.bottom > composer.top + 1, past: composer.bottom > innerHeight + 1 };
+    });
+    expect(layout).toEqual({ frames: expect.any(Number), overlap: false, past: false });
+    expect(layout.frames).toBeGreaterThanOrEqual(42);
+    await panel.click('[data-testid="compose"]');
   });
 
   return s;
