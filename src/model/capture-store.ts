@@ -34,6 +34,8 @@ export interface Connection {
   framesReceived: number;
   bytesSent: number;
   bytesReceived: number;
+  /** Imported: when the recording of this connection ends (its last frame), if it holds no close. */
+  endedAt?: number;
 }
 
 /** A frame as the panel keeps it: the captured event without its relay sequence numbers. */

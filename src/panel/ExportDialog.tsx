@@ -2,7 +2,8 @@
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Session } from '../model/session-io';
-import { completeSession } from './full-payload';
+import { usePanel } from './context';
+import { useAnchored } from './anchored';
 import { exportSession, parseRedaction, type ExportFormat } from './transfer';
 
 interface Props { all(): Session; filtered(): Session; filteredCount: number; totalCount: number; onClose(): void }
@@ -14,18 +15,20 @@ export function ExportDialog(p: Props) {
   const [status, setStatus] = useState('');
   const redaction = parseRedaction(redact);
   const [busy, setBusy] = useState(false);
+  const { payloads } = usePanel();
+  const ref = useAnchored<HTMLDivElement>('[data-testid="export"]');
   const run = async (to: 'file' | 'clipboard') => {
     setBusy(true);
     try {
       // Big frames reached the panel as previews: exports carry their whole payloads, fetched now.
-      const { session, missing } = await completeSession(scope === 'all' ? p.all() : p.filtered(), (done, total) => setStatus(`Fetching big payloads from the page: ${done} / ${total}…`));
-      await exportSession(session, format, redaction.patterns, browser.runtime.getManifest().version, to);
-      const done = to === 'clipboard' ? 'Copied to the clipboard' : 'Downloaded';
+      const { session, missing } = await payloads.completeSession(scope === 'all' ? p.all() : p.filtered(), (done, total) => setStatus(`Fetching big payloads from the page: ${done} / ${total}…`));
+      const name = await exportSession(session, format, redaction.patterns, browser.runtime.getManifest().version, to);
+      const done = to === 'clipboard' ? 'Copied to the clipboard' : `Downloaded ${name}`;
       setStatus(missing ? `${done}. ${missing} big frame${missing > 1 ? 's' : ''} could not be fetched in full (the page no longer holds ${missing > 1 ? 'them' : 'it'}): exported as preview${missing > 1 ? 's' : ''}, marked "truncated"` : done);
     } finally { setBusy(false); }
   };
   return (
-    <div class="dialog" role="dialog" aria-label="Export" data-testid="export-dialog">
+    <div class="dialog" role="dialog" aria-label="Export" data-testid="export-dialog" ref={ref}>
       <fieldset>
         <legend>Frames</legend>
         <label><input type="radio" checked={scope === 'all'} onChange={() => setScope('all')} /> all ({p.totalCount})</label>

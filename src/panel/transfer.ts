@@ -29,11 +29,14 @@ function redactSession(session: Session, patterns: RegExp[]): Session {
   return { connections: session.connections.map((c) => ({ ...c, url: r(c.url), frames: c.frames.map((f) => (f.opcode === 'text' ? { ...f, data: r(f.data) } : f)) })) };
 }
 
-export function exportSession(session: Session, format: ExportFormat, redact: RegExp[], version: string, to: 'file' | 'clipboard'): Promise<void> | void {
+/** Exports to the clipboard or downloads a file; resolves to the file's name ('' for the clipboard). */
+export async function exportSession(session: Session, format: ExportFormat, redact: RegExp[], version: string, to: 'file' | 'clipboard'): Promise<string> {
   const text = serialize(session, format, redact, version);
-  if (to === 'clipboard') return copyText(text);
+  if (to === 'clipboard') { await copyText(text); return ''; }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  download(`wsinspect-${stamp}.${format === 'ndjson' ? 'ndjson' : format === 'har' ? 'har' : 'json'}`, text, format === 'ndjson' ? 'application/x-ndjson' : 'application/json');
+  const name = `wsinspect-${stamp}.${format}`;
+  download(name, text, format === 'ndjson' ? 'application/x-ndjson' : 'application/json');
+  return name;
 }
 
 /** Reads an import file: HAR (or wsinspect JSON), or NDJSON. Throws with a message for the user. */
