@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { base64ToBytes, hexPreview } from '../model/bytes';
 import type { CaptureStore, Connection } from '../model/capture-store';
-import { compareResponses, replayPlan } from '../model/replay';
+import { compareResponses, DEFAULT_VOLATILE, replayPlan } from '../model/replay';
 import { sessionFromStore } from '../model/session-io';
 import type { SocketCommand } from '../protocol/commands';
 import { useReplay, type Timing } from './use-replay';
@@ -27,7 +27,7 @@ export function ReplayDialog({ source, live, command, onClose }: Props) {
   const [url, setUrl] = useState(recording?.url ?? '');
   const [timing, setTiming] = useState<Timing>('scaled');
   const [speed, setSpeed] = useState(10);
-  const [volatile, setVolatile] = useState('ts, timestamp, time, id');
+  const [volatile, setVolatile] = useState(DEFAULT_VOLATILE);
   const replay = useReplay(steps, live, command);
   const select = (i: number) => { setPick(i); setFrozen(null); };
   const volatileKeys = volatile.split(',').map((s) => s.trim()).filter(Boolean);
