@@ -1,6 +1,8 @@
-// The README's screenshots: docs/panel-light.png and docs/panel-dark.png.
+// The README's screenshots: docs/panel-{narrow,wide}-{light,dark}.png — DevTools docked at the
+// side (555×900) and a wide window (1920×1080), each with a light and a dark colour scheme.
 //
 //   npm run build && node scripts/screenshots.mjs
+//   OUT=/tmp/look STATES=1 node scripts/screenshots.mjs   # also 1280×250 and 800×600, and the composer open
 //
 // Builds nothing: loads dist/chrome (or $DIST) into headless Chromium ($CHROMIUM_PATH or
 // /usr/bin/chromium), opens the demo page, lets traffic flow, then opens the panel page as a
@@ -14,8 +16,10 @@ import { startDemoServer } from '../demo/server.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = resolve(process.env.DIST ?? join(ROOT, 'dist', 'chrome'));
-const OUT = join(ROOT, 'docs');
+const OUT = resolve(process.env.OUT ?? join(ROOT, 'docs'));
 const VIEWPORT = { width: 1200, height: 700 };
+const SIZES = [['narrow', 555, 900], ['wide', 1920, 1080]];
+if (process.env.STATES) SIZES.push(['short', 1280, 250], ['medium', 800, 600]);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 if (!existsSync(join(DIST, 'manifest.json'))) {
@@ -56,10 +60,9 @@ try {
   if (tabs.length !== 1) throw new Error(`expected only the demo tab, found ${tabs.length} tabs`);
   const tab = tabs[0];
 
-  for (const scheme of ['light', 'dark']) {
+  for (const [name, width, height] of SIZES) for (const scheme of ['light', 'dark']) {
     const panel = await browser.newPage();
-    await panel.setViewport(VIEWPORT);
-    // Before the page loads: the panel picks its theme once, at start.
+    await panel.setViewport({ width, height });
     await panel.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
     await panel.goto(`chrome-extension://${extensionId}/src/panel/panel.html?tabId=${tab.id}`);
     await panel.waitForSelector('[data-testid="frame-row"]');
@@ -69,16 +72,25 @@ try {
     let chatRow = null;
     for (const row of rows.reverse()) {
       const text = await row.evaluate((r) => r.textContent ?? '');
-      if (text.includes('"type":"chat"') && text.includes('"user":"bot"')) { chatRow = row; break; }
+      if (text.includes('"type":"chat"')) { chatRow = row; break; }
     }
     if (!chatRow) throw new Error('no JSON chat frame in the panel');
     await chatRow.click();
     await panel.waitForSelector('[data-testid="details"]');
     await sleep(300);
 
-    const file = join(OUT, `panel-${scheme}.png`);
+    const file = join(OUT, `panel-${name}-${scheme}.png`);
     await panel.screenshot({ path: file });
     console.log(`wrote ${file}`);
+    if (process.env.STATES) {
+      await panel.click('[data-testid="compose"]');
+      await sleep(300);
+      await panel.screenshot({ path: join(OUT, `panel-${name}-${scheme}-compose.png`) });
+      await panel.click('[data-testid="compose"]');
+      await panel.click('[data-testid="export"]');
+      await sleep(300);
+      await panel.screenshot({ path: join(OUT, `panel-${name}-${scheme}-export.png`) });
+    }
     await panel.close();
   }
 } finally {

@@ -34,6 +34,8 @@ export interface Connection {
   framesReceived: number;
   bytesSent: number;
   bytesReceived: number;
+  /** Imported: when the recording of this connection ends (its last frame), if it holds no close. */
+  endedAt?: number;
 }
 
 /** A frame as the panel keeps it: the captured event without its relay sequence numbers. */
@@ -87,6 +89,13 @@ export class CaptureStore {
   /** Per-second buckets for the timeline, keyed by epoch second. */
   timeline = new Map<number, { sent: number; received: number; bytesSent: number; bytesReceived: number }>();
   private docs = new Map<string, DocState>();
+
+  /** The address of the top frame's latest document (where exports say the recording came from). */
+  get pageUrl(): string {
+    let url = '';
+    for (const doc of this.docs.values()) if (doc.frameId === 0) url = doc.url;
+    return url;
+  }
   /** Breakpoint holds already resolved (a resent backlog must not bring them back). */
   private resolved = new Set<string>();
   private topTimeOrigin = 0;

@@ -2,6 +2,7 @@
  * Frame filters: what the table shows. Pure; compiled once per change into one predicate
  * so that filtering a million frames is a single tight loop.
  */
+import { regexError } from './wording';
 import { base64ToBytes, hexPreview } from './bytes';
 import type { Frame } from './capture-store';
 
@@ -56,7 +57,7 @@ export function compileFilter(f: FilterState): CompiledFilter {
   try {
     matcher = compileQuery(f.query);
   } catch (e) {
-    error = `Invalid regular expression: ${(e as Error).message}`;
+    error = regexError(e);
   }
   const conns = f.connections.length ? new Set(f.connections) : null;
   const noise = f.hideNoise && f.noise.length ? new Set(f.noise) : null;

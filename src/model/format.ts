@@ -64,6 +64,7 @@ export function hexDump(bytes: Uint8Array, maxBytes = 64 * 1024): string {
 }
 
 export function describeState(c: Connection): string {
+  if (c.endedAt !== undefined && c.state !== 'closed') return 'recorded (no close in the file)';
   if (c.state !== 'closed' || !c.close) return c.state;
   return `closed ${c.close.code}${c.close.reason ? ` "${c.close.reason}"` : ''}${c.close.wasClean ? '' : ' (unclean)'}${c.close.simulated ? ' (simulated)' : ''}`;
 }

@@ -40,7 +40,7 @@ test('HAR entries follow Chrome DevTools\' WebSocket format', () => {
   expect(har.log.version).toBe('1.2');
   expect(entry._resourceType).toBe('websocket');
   expect(entry.response.status).toBe(101);
-  expect(entry._webSocketMessages[0]).toEqual({ type: 'send', time: 1_700_000_000.011125, opcode: 1, data: 'héllo 😀 {"token":"secret123"}' });
+  expect(entry._webSocketMessages[0]).toEqual({ type: 'send', time: 1_700_000_000.011125, opcode: 1, data: 'héllo 😀 {"token":"secret123"}', _order: 0 });
   expect(entry._webSocketMessages[1].opcode).toBe(2);
 });
 
@@ -54,10 +54,12 @@ test('redaction replaces matches in urls and text payloads', () => {
 test('NDJSON round trip', () => {
   const store = sampleStore();
   const text = toNdjson(sessionFromStore(store));
-  expect(text.trim().split('\n')).toHaveLength(3);
+  // The connection's line, its three frames, its close.
+  expect(text.trim().split('\n').map((l) => JSON.parse(l).event ?? 'frame')).toEqual(['connection', 'frame', 'frame', 'frame', 'close']);
   const back = new CaptureStore();
   loadSession(back, fromNdjson(text), 'x.ndjson');
   expect(framesOf(back)).toEqual(framesOf(store));
+  expect([...back.connections.values()][0]).toMatchObject({ protocol: 'chat', state: 'closed', close: { code: 4001, reason: 'bye' } });
 });
 
 test('broken imports say what and where', () => {

@@ -5,8 +5,9 @@
  * Import accepts what Chrome DevTools exports and reports errors with the field's path.
  */
 import { base64ToBytes } from './bytes';
-import type { Session, SessionConnection, SessionFrame } from './session-io';
+import { withOrder, type Session, type SessionConnection, type SessionFrame } from './session-io';
 import { utf8Length } from './bytes';
+
 
 export interface Redaction { patterns: RegExp[] }
 
@@ -36,6 +37,7 @@ export function toHar(session: Session, redaction?: Redaction, version = '0.0.0'
         opcode: f.opcode === 'text' ? 1 : 2,
         data: f.opcode === 'text' ? redact(f.data, redaction) : f.data,
         ...(f.truncated ? { _truncated: f.truncated } : {}),
+        ...(f.order !== undefined ? { _order: f.order } : {}),
       })),
       _wsinspect: { close: c.close, closedAt: c.closedAt, openedAt: c.openedAt },
     };
@@ -75,7 +77,7 @@ export function fromHar(text: string): Session {
     if (typeof url !== 'string') fail(`${path}.request.url`, 'expected a string');
     if (messages !== undefined && !Array.isArray(messages)) fail(`${path}._webSocketMessages`, 'expected an array');
     const started = Date.parse(e.startedDateTime);
-    const frames = (messages ?? []).map((m: unknown, j: number) => parseMessage(m, `${path}._webSocketMessages[${j}]`));
+    const frames = (messages ?? []).map((m: unknown, j: number) => withOrder(parseMessage(m, `${path}._webSocketMessages[${j}]`), m));
     const headers: Array<{ name: string; value: string }> = Array.isArray(e.response?.headers) ? e.response.headers : [];
     const header = (name: string) => headers.find((h) => typeof h?.name === 'string' && h.name.toLowerCase() === name)?.value ?? '';
     const extra = e._wsinspect ?? {};

@@ -1,12 +1,25 @@
 /** NDJSON export/import: one JSON object per frame, with its connection's url. */
 import { base64ToBytes, utf8Length } from './bytes';
 import { ImportError } from './har';
-import type { Session, SessionConnection, SessionFrame } from './session-io';
+import { withOrder, type Session, type SessionConnection, type SessionFrame } from './session-io';
 
+/**
+ * One line per connection (`event: "connection"`), one per frame in recording order, one per
+ * close (`event: "close"`): a connection without frames, its protocol and its close survive too.
+ */
 export function toNdjson(session: Session): string {
   const lines: string[] = [];
+  const frames: Array<{ order: number; line: string }> = [];
   session.connections.forEach((c, i) => {
-    for (const f of c.frames) lines.push(JSON.stringify({ time: f.time, connection: i + 1, url: c.url, dir: f.dir, opcode: f.opcode, data: f.data, size: f.size, ...(f.truncated ? { truncated: f.truncated } : {}) }));
+    const connection = i + 1;
+    lines.push(JSON.stringify({ event: 'connection', connection, url: c.url, time: c.createdAt, openedAt: c.openedAt, protocol: c.protocol, extensions: c.extensions }));
+    c.frames.forEach((f, j) => frames.push({ order: f.order ?? j, line: JSON.stringify({ time: f.time, connection, url: c.url, dir: f.dir, opcode: f.opcode, data: f.data, size: f.size, ...(f.order !== undefined ? { order: f.order } : {}), ...(f.truncated ? { truncated: f.truncated } : {}) }) }));
+  });
+  const ordered = session.connections.every((c) => c.frames.every((f) => f.order !== undefined));
+  if (ordered) frames.sort((a, b) => a.order - b.order);
+  lines.push(...frames.map((f) => f.line));
+  session.connections.forEach((c, i) => {
+    if (c.close) lines.push(JSON.stringify({ event: 'close', connection: i + 1, url: c.url, time: c.closedAt ?? c.createdAt, ...c.close }));
   });
   return lines.join('\n') + (lines.length ? '\n' : '');
 }
@@ -26,6 +39,12 @@ export function parseFrame(o: unknown, at: string): SessionFrame {
 
 export function fromNdjson(text: string): Session {
   const byKey = new Map<string, SessionConnection>();
+  const connectionOf = (o: Record<string, unknown>, time: number) => {
+    const key = `${o.connection ?? ''}|${o.url}`;
+    let c = byKey.get(key);
+    if (!c) byKey.set(key, (c = { url: o.url as string, protocol: '', extensions: '', createdAt: time, frames: [] }));
+    return c;
+  };
   text.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
     const at = `line ${i + 1}`;
@@ -35,14 +54,29 @@ export function fromNdjson(text: string): Session {
     } catch (e) {
       throw new ImportError(`${at}: not JSON (${(e as Error).message})`);
     }
-    const frame = parseFrame(o, at);
+    if (o?.event === 'connection' || o?.event === 'close') return connectionRecord(o, at, connectionOf);
+    const frame = withOrder(parseFrame(o, at), o);
     if (typeof o.url !== 'string') throw new ImportError(`${at}: "url" must be a string`);
-    const key = `${o.connection ?? ''}|${o.url}`;
-    let c = byKey.get(key);
-    if (!c) byKey.set(key, (c = { url: o.url, protocol: '', extensions: '', createdAt: frame.time, frames: [] }));
-    c.frames.push(frame);
+    connectionOf(o, frame.time).frames.push(frame);
   });
   return { connections: [...byKey.values()] };
+}
+
+/** A connection's own line: its opening (protocol, extensions) or its close. */
+function connectionRecord(o: Record<string, unknown>, at: string, connectionOf: (o: Record<string, unknown>, time: number) => SessionConnection): void {
+  if (typeof o.url !== 'string') throw new ImportError(`${at}: "url" must be a string`);
+  if (typeof o.time !== 'number' || !Number.isFinite(o.time)) throw new ImportError(`${at}: "time" must be a number (epoch ms)`);
+  const c = connectionOf(o, o.time);
+  if (o.event === 'connection') {
+    c.createdAt = o.time;
+    if (typeof o.openedAt === 'number') c.openedAt = o.openedAt;
+    if (typeof o.protocol === 'string') c.protocol = o.protocol;
+    if (typeof o.extensions === 'string') c.extensions = o.extensions;
+    return;
+  }
+  if (typeof o.code !== 'number' || typeof o.reason !== 'string') throw new ImportError(`${at}: a close needs "code" (number) and "reason" (string)`);
+  c.closedAt = o.time;
+  c.close = { code: o.code, reason: o.reason, wasClean: o.wasClean === true };
 }
 
 /** wsinspect's own JSON export: `{ connections: [{ url, protocol, …, frames: [...] }] }`. */
@@ -55,7 +89,7 @@ export function fromSessionJson(text: string): Session {
       const at = `connections[${i}]`;
       if (typeof c?.url !== 'string') throw new ImportError(`${at}.url: expected a string`);
       if (!Array.isArray(c.frames)) throw new ImportError(`${at}.frames: expected an array`);
-      const frames = c.frames.map((f: unknown, j: number) => parseFrame(f, `${at}.frames[${j}]`));
+      const frames = c.frames.map((f: unknown, j: number) => withOrder(parseFrame(f, `${at}.frames[${j}]`), f));
       return {
         url: c.url, protocol: typeof c.protocol === 'string' ? c.protocol : '', extensions: typeof c.extensions === 'string' ? c.extensions : '',
         createdAt: typeof c.createdAt === 'number' ? c.createdAt : frames[0]?.time ?? 0,

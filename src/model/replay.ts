@@ -5,6 +5,9 @@
  */
 import type { SessionFrame } from './session-io';
 
+/** JSON fields that differ from run to run, relaxed by default when comparing (the user edits the list). */
+export const DEFAULT_VOLATILE = 'ts, timestamp, time, id';
+
 export interface ReplayStep { send: SessionFrame; delayMs: number; expected: SessionFrame[] }
 
 export function replayPlan(frames: readonly SessionFrame[]): ReplayStep[] {

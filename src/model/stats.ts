@@ -3,14 +3,18 @@ import type { CaptureStore } from './capture-store';
 
 export interface TimelineSeries { seconds: number[]; sent: number[]; received: number[]; bytesSent: number[]; bytesReceived: number[] }
 
-/** Dense per-second series (empty seconds filled with zeros), at most `maxPoints` of the latest. */
-export function timelineSeries(store: CaptureStore, maxPoints = 3600): TimelineSeries {
+/**
+ * Dense per-second series (empty seconds filled with zeros), at most `maxPoints` of the latest and
+ * at least `minPoints`: a capture shorter than a second is one point, which draws no line and
+ * gives the chart a degenerate time scale ("Feb Apr Jun…" as its labels).
+ */
+export function timelineSeries(store: CaptureStore, maxPoints = 3600, minPoints = 10): TimelineSeries {
   const keys = [...store.timeline.keys()];
   const s: TimelineSeries = { seconds: [], sent: [], received: [], bytesSent: [], bytesReceived: [] };
   if (!keys.length) return s;
   let min = Infinity, max = -Infinity;
   for (const k of keys) { if (k < min) min = k; if (k > max) max = k; }
-  for (let sec = Math.max(min, max - maxPoints + 1); sec <= max; sec++) {
+  for (let sec = Math.min(Math.max(min, max - maxPoints + 1), max - minPoints + 1); sec <= max; sec++) {
     const b = store.timeline.get(sec);
     s.seconds.push(sec);
     s.sent.push(b?.sent ?? 0);

@@ -2,6 +2,8 @@
  * Breakpoints (hold matching frames in the page until forwarded or dropped, in order) and
  * rules. Closing DevTools releases everything and switches both off.
  */
+import { usePanel } from './context';
+import { paneStyle } from './Splitter';
 import { useState } from 'preact/hooks';
 import type { PausedFrame } from '../model/capture-store';
 import { base64ToBytes, hexPreview } from '../model/bytes';
@@ -24,7 +26,7 @@ export function BreakpointsPanel(p: Props) {
   const b = p.breakpoint;
   const set = (patch: Partial<InterceptConfig>) => p.onBreakpoint({ ...b, ...patch });
   return (
-    <section class="breakpoints" data-testid="breakpoints" aria-label="Breakpoints and rules">
+    <section class="breakpoints" data-testid="breakpoints" aria-label="Breakpoints and rules" style={paneStyle(usePanel().paneSize.breakpoints.value)}>
       <header>
         <strong>Breakpoints</strong>
         <label><input type="checkbox" checked={b.sent} onChange={() => set({ sent: !b.sent })} data-testid="break-sent" /> outgoing</label>

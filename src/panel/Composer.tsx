@@ -2,6 +2,8 @@
  * Compose and act on a live connection of the page: send to the server, simulate an
  * incoming message, close or simulate a server close / error. Snippets and history.
  */
+import { usePanel } from './context';
+import { paneStyle } from './Splitter';
 import { useState } from 'preact/hooks';
 import type { Connection } from '../model/capture-store';
 import { buildPayload, COMPOSE_MODES, parseSnippets, reformatJson, type ComposeMode } from '../model/composer';
@@ -52,7 +54,7 @@ export function Composer({ connections, draft, onDraft, onCommand, onClose }: Pr
   };
 
   return (
-    <section class="composer" data-testid="composer" aria-label="Composer">
+    <section class="composer" data-testid="composer" aria-label="Composer" style={paneStyle(usePanel().paneSize.composer.value)}>
       <header>
         <label>Connection <select data-testid="composer-target" value={target?.id ?? ''} onChange={(e) => onDraft({ ...draft, conn: (e.currentTarget as HTMLSelectElement).value })}>
           {open.length === 0 && <option value="">no open connection</option>}

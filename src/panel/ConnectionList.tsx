@@ -9,21 +9,23 @@ interface Props {
   selected: string[];
   onSelect(ids: string[]): void;
   now: number;
+  /** Collapsed (still rendered: its counts stay readable to assistive tech and tests, not to the eye). */
+  hidden?: boolean;
 }
 
 function duration(c: Connection, now: number): string {
   const start = c.openedAt ?? c.createdAt;
-  const seconds = ((c.closedAt ?? now) - start) / 1000;
+  const seconds = ((c.closedAt ?? c.endedAt ?? now) - start) / 1000;
   return seconds < 60 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 }
 
-export function ConnectionList({ connections, uncaptured, selected, onSelect, now }: Props) {
+export function ConnectionList({ connections, uncaptured, selected, onSelect, now, hidden }: Props) {
   const pick = (id: string, e: MouseEvent) => {
     if (!(e.ctrlKey || e.metaKey || e.shiftKey)) return onSelect([id]);
     onSelect(selected.includes(id) ? selected.filter((s) => s !== id) : [...selected, id]);
   };
   return (
-    <ul class="connections" role="listbox" aria-multiselectable="true" aria-label="Connections" data-testid="connections">
+    <ul class="connections" hidden={hidden} role="listbox" aria-multiselectable="true" aria-label="Connections" data-testid="connections">
       <li role="option" aria-selected={selected.length === 0} class={selected.length === 0 ? 'selected' : ''} onClick={() => onSelect([])} data-testid="all-connections">
         <div class="conn-url">All connections</div>
         <div class="conn-meta">{connections.length} connections</div>

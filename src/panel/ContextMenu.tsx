@@ -8,7 +8,7 @@ export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; it
   useEffect(() => {
     ref.current?.querySelector('button')?.focus();
     const close = (e: Event) => { if (!(e.target instanceof Node && ref.current?.contains(e.target))) onClose(); };
-    const key = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
+    const key = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); onClose(); } };
     addEventListener('mousedown', close, true);
     addEventListener('keydown', key, true);
     addEventListener('blur', onClose);

@@ -3,6 +3,8 @@
  * bytes shown). Each view is computed only when its tab is open, and bounded in size. A big
  * frame arrives as a preview: views that need more fetch its full payload from the page.
  */
+import { paneStyle } from './Splitter';
+import { rewriteNote } from '../model/wording';
 import { useMemo, useState } from 'preact/hooks';
 import type { Connection, Frame } from '../model/capture-store';
 import { formatFullTime, formatSize } from '../model/format';
@@ -11,7 +13,7 @@ import { parseJson, VIEW_LIMIT } from '../model/payload-views';
 import { JsonTree } from './JsonTree';
 import { explainFrame } from '../model/learn';
 import { listDecoders } from '../decode';
-import { customDecoders, decoded, loadProtoSchema, tableSummary } from './decoding';
+import { usePanel } from './context';
 import { useFullPayload, type FullPayload } from './full-payload';
 import { previewBytes, RawView } from './RawView';
 
@@ -21,18 +23,19 @@ const TABS: Array<[Tab, string]> = [['decoded', 'Decoded'], ['tree', 'JSON'], ['
 interface Props { frame: Frame; connection?: Connection; onClose(): void; decodeAs?: string; onDecodeAs(id: string | undefined): void }
 
 export function FrameDetails({ frame: selected, connection, onClose, decodeAs, onDecodeAs }: Props) {
-  const full = useFullPayload(selected, connection);
+  const { decoding, payloads } = usePanel();
+  const full = useFullPayload(payloads, selected, connection);
   const frame = full.frame;
   const [chosen, setChosen] = useState<Tab | null>(null);
   // Small payloads are parsed up front (to open on the tree); a big one only when its tree is asked for.
   const eager = !selected.truncated && frame.opcode === 'text';
   const wantsTree = chosen === 'tree' && frame.opcode === 'text' && !full.partial;
   const json = useMemo(() => (eager || wantsTree ? parseJson(frame.data) : null), [frame, eager || wantsTree]);
-  const summary = full.partial ? null : tableSummary(frame, connection, decodeAs);
+  const summary = full.partial ? null : decoding.tableSummary(frame, connection, decodeAs);
   const defaultTab: Tab = summary ? 'decoded' : eager && json?.ok ? 'tree' : frame.opcode === 'binary' ? 'hex' : 'text';
   const tab = chosen ?? defaultTab;
   return (
-    <section class="details" data-testid="details" aria-label="Frame details">
+    <section class="details" data-testid="details" aria-label="Frame details" style={paneStyle(usePanel().paneSize.details.value)}>
       <header>
         <span>{frame.dir === 'sent' ? 'Sent' : 'Received'} {frame.opcode} · {formatSize(frame.size)} · {formatFullTime(frame.time)}</span>
         {frame.discarded && <span class="warning">discarded by the browser: socket was not open</span>}
@@ -42,7 +45,7 @@ export function FrameDetails({ frame: selected, connection, onClose, decodeAs, o
       {full.partial && <PreviewNotice frame={selected} full={full} />}
       {frame.blocked && <div class="warning" data-testid="details-blocked">Not delivered: {frame.blocked}</div>}
       {frame.original !== undefined && (
-        <div class="original" data-testid="details-original">Rewritten by {frame.rule}. Original: <code>{frame.original.slice(0, VIEW_LIMIT)}</code></div>
+        <div class="original" data-testid="details-original">{rewriteNote(frame.rule)} Original: <code>{frame.original.slice(0, VIEW_LIMIT)}</code></div>
       )}
       <div class="tabs" role="tablist">
         {TABS.map(([id, label]) => (
@@ -90,13 +93,14 @@ function NeedsFull({ what, full }: { what: string; full: FullPayload }) {
 }
 
 function DecodedView({ frame, connection, decodeAs, onDecodeAs }: Pick<Props, 'frame' | 'connection' | 'decodeAs' | 'onDecodeAs'>) {
-  const result = decoded(frame, connection, decodeAs);
+  const { decoding } = usePanel();
+  const result = decoding.decoded(frame, connection, decodeAs);
   return (
     <div>
       <label class="decode-as">Decode this connection as{' '}
         <select data-testid="decode-as" value={decodeAs ?? ''} onChange={(e) => onDecodeAs((e.currentTarget as HTMLSelectElement).value || undefined)}>
           <option value="">automatic</option>
-          {[...listDecoders(), ...customDecoders()].map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
+          {[...listDecoders(), ...decoding.customDecoders()].map((d) => <option key={d.id} value={d.id}>{d.label}</option>)}
         </select>
       </label>
       <ProtoLoader onUse={onDecodeAs} />
@@ -105,7 +109,9 @@ function DecodedView({ frame, connection, decodeAs, onDecodeAs }: Pick<Props, 'f
       {result?.ok && (
         <>
           <div class="details-kind" data-testid="decoded-summary">{result.format} · {result.summary}</div>
-          <JsonTree value={result.nested ? { decoded: result.tree, inner: result.nested.ok ? result.nested.tree : result.nested } : result.tree} />
+          {isDump(result.tree)
+            ? <pre data-testid="decoded-dump">{result.tree.join('\n')}</pre>
+            : <JsonTree value={result.nested ? { decoded: result.tree, inner: result.nested.ok ? result.nested.tree : result.nested } : result.tree} />}
         </>
       )}
     </div>
@@ -114,10 +120,11 @@ function DecodedView({ frame, connection, decodeAs, onDecodeAs }: Pick<Props, 'f
 
 /** Load a .proto and pick a message type: this connection is then decoded with field names. */
 function ProtoLoader({ onUse }: { onUse(id: string): void }) {
+  const { decoding } = usePanel();
   const [schema, setSchema] = useState<{ types: string[]; use(type: string): string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = async (file: File) => {
-    const result = await loadProtoSchema(await file.text());
+    const result = await decoding.loadProtoSchema(await file.text());
     if ('error' in result) { setError(`${file.name}: ${result.error}`); setSchema(null); return; }
     setError(result.types.length ? null : `${file.name} defines no message type`);
     setSchema(result);
@@ -138,6 +145,11 @@ function ProtoLoader({ onUse }: { onUse(id: string): void }) {
       {error && <span class="error" role="alert" data-testid="proto-error">{error}</span>}
     </div>
   );
+}
+
+/** A hex dump (the fallback for binary nothing else decodes) is lines of text, not a JSON array. */
+function isDump(tree: unknown): tree is string[] {
+  return Array.isArray(tree) && tree.length > 0 && tree.every((l) => typeof l === 'string' && /^[0-9a-f]{8} {2}|^… \d+ more bytes$/.test(l));
 }
 
 function TreeView({ json }: { json: ReturnType<typeof parseJson> }) {

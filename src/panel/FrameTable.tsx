@@ -79,6 +79,9 @@ export function FrameTable(p: FrameTableProps) {
   const onScroll = () => {
     const el = scroller.current!;
     const now = el.scrollTop;
+    // Our own write while following (the table may have just shrunk under a pane that opened, and
+    // its new height not be known yet): not the user scrolling up, keep following (issue 13, finding 3).
+    if (follow.current && Math.abs(now - knownTop.current) < 1) return;
     knownTop.current = now;
     const atBottom = now + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
     if (atBottom !== follow.current) setFollow(atBottom);
@@ -100,17 +103,19 @@ export function FrameTable(p: FrameTableProps) {
   });
 
   return (
-    <div class="frames" role="grid" aria-label="Frames" aria-rowcount={p.frames.length}>
-      <div class="row header" role="row">
+    <div class="frames">
+      <div class="frames-grid" role="grid" aria-label="Frames" aria-rowcount={p.frames.length}>
+      <div role="rowgroup"><div class="row header" role="row">
         <span class="c-dir" role="columnheader" aria-label="Direction" />
         <span class="c-time" role="columnheader">{p.timeMode === 'absolute' ? 'Time' : 'Since open'}</span>
         <span class="c-size" role="columnheader">Size</span>
         <span class="c-type" role="columnheader">Type</span>
         <span class="c-conn" role="columnheader">Connection</span>
         <span class="c-data" role="columnheader">Data</span>
+      </div></div>
+      <div class="frames-scroll" ref={scroller} onScroll={onScroll} data-testid="frames" tabIndex={0} role="rowgroup">
+        <div class="frames-spacer" role="none" style={{ height: win.spacerHeight }}>{rows}</div>
       </div>
-      <div class="frames-scroll" ref={scroller} onScroll={onScroll} data-testid="frames">
-        <div class="frames-spacer" style={{ height: win.spacerHeight }}>{rows}</div>
       </div>
       {!following && p.frames.length > 0 && (
         <button type="button" class="jump-latest" data-testid="jump-latest" onClick={() => setFollow(true)}>↓ Jump to latest</button>
@@ -127,12 +132,12 @@ function Row(p: Omit<FrameTableProps, 'summary'> & { frame: Frame; row: number; 
       class={`row ${f.dir}${p.selected === f.index ? ' selected' : ''}${p.marked.has(f.index) ? ' marked' : ''}${f.discarded ? ' discarded' : ''}${f.blocked ? ' blocked' : ''}`}
       style={{ top: p.top }} onClick={(e) => p.onSelect(f, e.ctrlKey || e.metaKey)}
       onContextMenu={(e) => { e.preventDefault(); if (!p.marked.has(f.index)) p.onSelect(f, false); p.onContextMenu(f, e.clientX, e.clientY); }}>
-      <span class="c-dir" title={f.dir}>{f.dir === 'sent' ? '↑' : '↓'}</span>
-      <span class="c-time" title={formatFullTime(f.time)}>{time}</span>
-      <span class="c-size" title={`${f.size} bytes`}>{formatSize(f.size)}</span>
-      <span class="c-type">{f.opcode}</span>
-      <span class="c-conn">{p.connectionLabel(f.conn)}</span>
-      <span class="c-data">
+      <span class="c-dir" role="gridcell" title={f.dir} aria-label={f.dir}>{f.dir === 'sent' ? '↑' : '↓'}</span>
+      <span class="c-time" role="gridcell" title={formatFullTime(f.time)}>{time}</span>
+      <span class="c-size" role="gridcell" title={`${f.size} bytes`}>{formatSize(f.size)}</span>
+      <span class="c-type" role="gridcell">{f.opcode}</span>
+      <span class="c-conn" role="gridcell">{p.connectionLabel(f.conn)}</span>
+      <span class="c-data" role="gridcell">
         {f.origin && <span class={`badge ${f.origin}`} data-testid="origin" title={f.origin === 'panel' ? 'Sent from wsinspect' : 'Simulated incoming message'}>{f.origin}</span>}
         {f.truncated && <span class="badge blocked" data-testid="truncated" title="Only the start of this frame reached the panel">truncated</span>}
         {f.blocked && <span class="badge blocked" data-testid="blocked" title={`Not delivered: ${f.blocked}`}>blocked</span>}

@@ -23,8 +23,8 @@ function Node({ name, path, value, depth }: { name: string; path: string; value:
   const label = (
     <span class="json-key" title={`${path} — click to ${open ? 'collapse' : 'expand'}; buttons copy`}>
       {name}
-      <button type="button" class="json-copy" title="Copy path" onClick={(e) => { e.stopPropagation(); copyText(path); }}>⧉path</button>
-      <button type="button" class="json-copy" title="Copy value" onClick={(e) => { e.stopPropagation(); copyText(JSON.stringify(value, null, 2)); }}>⧉value</button>
+      <button type="button" class="json-copy" aria-label={`Copy the path ${path}`} onClick={(e) => { e.stopPropagation(); copyText(path); }}>Copy path</button>
+      <button type="button" class="json-copy" aria-label={`Copy the value at ${path}`} onClick={(e) => { e.stopPropagation(); copyText(JSON.stringify(value, null, 2)); }}>Copy value</button>
     </span>
   );
   if (!isObject) {

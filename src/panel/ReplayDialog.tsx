@@ -2,10 +2,11 @@
 import { useMemo, useState } from 'preact/hooks';
 import { base64ToBytes, hexPreview } from '../model/bytes';
 import type { CaptureStore, Connection } from '../model/capture-store';
-import { compareResponses, replayPlan } from '../model/replay';
+import { compareResponses, DEFAULT_VOLATILE, replayPlan } from '../model/replay';
 import { sessionFromStore } from '../model/session-io';
 import type { SocketCommand } from '../protocol/commands';
 import { useReplay, type Timing } from './use-replay';
+import { useAnchored } from './anchored';
 
 interface Props { source: CaptureStore; live: CaptureStore; command(c: Connection, cmd: SocketCommand): void; onClose(): void }
 
@@ -14,6 +15,7 @@ const show = (f: { opcode: string; data: string }) => (f.opcode === 'text' ? f.d
 export function ReplayDialog({ source, live, command, onClose }: Props) {
   const recorded = [...source.connections.values()];
   const [pick, setPick] = useState(0);
+  const ref = useAnchored<HTMLDivElement>('[data-testid="replay"]');
   const session = useMemo(() => sessionFromStore(source), [source, source.version]);
   const recording = session.connections[pick];
   const current = useMemo(() => replayPlan(recording?.frames ?? []), [recording]);
@@ -25,7 +27,7 @@ export function ReplayDialog({ source, live, command, onClose }: Props) {
   const [url, setUrl] = useState(recording?.url ?? '');
   const [timing, setTiming] = useState<Timing>('scaled');
   const [speed, setSpeed] = useState(10);
-  const [volatile, setVolatile] = useState('ts, timestamp, time, id');
+  const [volatile, setVolatile] = useState(DEFAULT_VOLATILE);
   const replay = useReplay(steps, live, command);
   const select = (i: number) => { setPick(i); setFrozen(null); };
   const volatileKeys = volatile.split(',').map((s) => s.trim()).filter(Boolean);
@@ -35,7 +37,7 @@ export function ReplayDialog({ source, live, command, onClose }: Props) {
     replay.start(target === 'new' ? { kind: 'new', url, protocol: recording?.protocol ?? '' } : { kind: 'live', conn: target }, timing, speed);
   };
   return (
-    <div class="dialog replay" role="dialog" aria-label="Session replay" data-testid="replay-dialog">
+    <div class="dialog replay" role="dialog" aria-label="Session replay" data-testid="replay-dialog" ref={ref}>
       <label>Recorded connection <select data-testid="replay-source" value={pick} onChange={(e) => select(Number((e.currentTarget as HTMLSelectElement).value))}>
         {recorded.map((c, i) => <option key={c.id} value={i}>#{i + 1} {c.url} ({c.framesSent} sent)</option>)}
       </select></label>
@@ -59,6 +61,7 @@ export function ReplayDialog({ source, live, command, onClose }: Props) {
         <span class="spacer" />
         <button type="button" onClick={() => { replay.stop(); onClose(); }}>Close</button>
       </div>
+      {steps.length > 0 && <div class="cmp cmp-head" data-testid="replay-columns"><span>Recorded response</span><span>Response now</span></div>}
       <ol class="replay-steps" data-testid="replay-steps">
         {steps.map((s, i) => {
           const rows = compareResponses(s.expected.map(show), replay.actual[i] ?? [], volatileKeys);
@@ -66,7 +69,7 @@ export function ReplayDialog({ source, live, command, onClose }: Props) {
           const same = rows.every((r) => r.equal);
           return (
             <li key={i} data-testid="replay-step-row" data-state={!sent ? 'pending' : same ? 'same' : 'different'} class={!sent ? 'pending' : same ? 'same' : 'different'}>
-              <div>↑ {show(s.send).slice(0, 200)}</div>
+              <div>Sent: {show(s.send).slice(0, 200)}</div>
               {sent && rows.map((r, j) => (
                 <div key={j} class={`cmp ${r.equal ? 'equal' : 'diff'}`}>
                   <span title="recorded">{r.expected ?? '(none)'}</span><span title="now">{r.actual ?? '(none yet)'}</span>

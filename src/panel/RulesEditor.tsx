@@ -1,15 +1,10 @@
 /** Rewrite/block rules: list with enable toggles, and a form to add one. */
 import { useState } from 'preact/hooks';
 import { parsePath, type Rule, type RuleAction, type RuleDirection } from '../protocol/rules';
+import { describeRule, regexError } from '../model/wording';
 
 const ACTIONS: Array<[RuleAction['kind'], string]> = [['replace', 'replace with'], ['block', 'block'], ['json-set', 'JSON set'], ['json-delete', 'JSON delete']];
 
-function describe(r: Rule): string {
-  const what = r.match.source ? `${r.match.regex ? `/${r.match.source}/${r.match.flags}` : `"${r.match.source}"`}` : 'every frame';
-  const a = r.action;
-  const action = a.kind === 'replace' ? `→ "${a.with}"` : a.kind === 'block' ? 'block' : a.kind === 'json-set' ? `set ${a.path} = ${a.value}` : `delete ${a.path}`;
-  return `${r.dir === 'both' ? '⇅' : r.dir === 'sent' ? '↑' : '↓'} ${what}${r.urlContains ? ` on *${r.urlContains}*` : ''}: ${action}`;
-}
 
 export function RulesEditor({ rules, onRules }: { rules: Rule[]; onRules(rules: Rule[]): void }) {
   const [draft, setDraft] = useState({ name: '', dir: 'both' as RuleDirection, urlContains: '', source: '', regex: false, flags: '', kind: 'replace' as RuleAction['kind'], value: '', path: '' });
@@ -17,7 +12,7 @@ export function RulesEditor({ rules, onRules }: { rules: Rule[]; onRules(rules: 
   const set = (patch: Partial<typeof draft>) => setDraft({ ...draft, ...patch });
   const add = () => {
     if (draft.regex) {
-      try { new RegExp(draft.source, draft.flags); } catch (e) { return setError(`Invalid regular expression: ${(e as Error).message}`); }
+      try { new RegExp(draft.source, draft.flags); } catch (e) { return setError(regexError(e)); }
     }
     if ((draft.kind === 'json-set' || draft.kind === 'json-delete') && !parsePath(draft.path).length) return setError('JSON path needed, e.g. $.user.name');
     if (draft.kind === 'json-set') {
@@ -37,20 +32,20 @@ export function RulesEditor({ rules, onRules }: { rules: Rule[]; onRules(rules: 
         {rules.map((r, i) => (
           <li key={r.id} data-testid="rule">
             <label><input type="checkbox" checked={r.enabled} onChange={() => onRules(rules.map((x, j) => (j === i ? { ...x, enabled: !x.enabled } : x)))} /> {r.name}</label>
-            <span class="muted"> {describe(r)}</span>
+            <span class="muted" data-testid="rule-summary"> {describeRule(r)}</span>
             <button type="button" aria-label={`Delete rule ${r.name}`} onClick={() => onRules(rules.filter((_, j) => j !== i))}>×</button>
           </li>
         ))}
       </ul>
       <div class="rule-form">
         <input placeholder="name" value={draft.name} onInput={(e) => set({ name: (e.currentTarget as HTMLInputElement).value })} data-testid="rule-name" />
-        <select value={draft.dir} onChange={(e) => set({ dir: (e.currentTarget as HTMLSelectElement).value as RuleDirection })} data-testid="rule-dir">
+        <select aria-label="Direction" value={draft.dir} onChange={(e) => set({ dir: (e.currentTarget as HTMLSelectElement).value as RuleDirection })} data-testid="rule-dir">
           <option value="both">both ways</option><option value="sent">sent</option><option value="received">received</option>
         </select>
         <input placeholder="url contains" value={draft.urlContains} onInput={(e) => set({ urlContains: (e.currentTarget as HTMLInputElement).value })} />
         <input placeholder="match (empty = all)" value={draft.source} onInput={(e) => set({ source: (e.currentTarget as HTMLInputElement).value })} data-testid="rule-match" />
         <label><input type="checkbox" checked={draft.regex} onChange={() => set({ regex: !draft.regex })} data-testid="rule-regex" /> regex</label>
-        <select value={draft.kind} onChange={(e) => set({ kind: (e.currentTarget as HTMLSelectElement).value as RuleAction['kind'] })} data-testid="rule-action">
+        <select aria-label="Action" value={draft.kind} onChange={(e) => set({ kind: (e.currentTarget as HTMLSelectElement).value as RuleAction['kind'] })} data-testid="rule-action">
           {ACTIONS.map(([k, label]) => <option key={k} value={k}>{label}</option>)}
         </select>
         {(draft.kind === 'json-set' || draft.kind === 'json-delete') && <input placeholder="$.path" value={draft.path} onInput={(e) => set({ path: (e.currentTarget as HTMLInputElement).value })} data-testid="rule-path" />}

@@ -7,6 +7,9 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { TimelineSeries } from '../model/stats';
 
+const SENT = '#1a73e8';
+const RECEIVED = '#1e8e3e';
+
 interface Props { series: TimelineSeries; onRange(range: [number, number] | null): void; theme: 'light' | 'dark' }
 
 export function Timeline({ series, onRange, theme }: Props) {
@@ -32,10 +35,10 @@ export function Timeline({ series, onRange, theme }: Props) {
       ],
       series: [
         {},
-        { label: 'sent msg/s', scale: 'msgs', stroke: '#1a73e8', width: 1.5, points: { show: false } },
-        { label: 'received msg/s', scale: 'msgs', stroke: '#188038', width: 1.5, points: { show: false } },
-        { label: 'sent B/s', scale: 'bytes', stroke: '#1a73e8', dash: [4, 3], width: 1, points: { show: false } },
-        { label: 'received B/s', scale: 'bytes', stroke: '#188038', dash: [4, 3], width: 1, points: { show: false } },
+        { label: 'sent msg/s', scale: 'msgs', stroke: SENT, width: 1.5, points: { show: false } },
+        { label: 'received msg/s', scale: 'msgs', stroke: RECEIVED, width: 1.5, points: { show: false } },
+        { label: 'sent B/s', scale: 'bytes', stroke: SENT, dash: [4, 3], width: 1, points: { show: false } },
+        { label: 'received B/s', scale: 'bytes', stroke: RECEIVED, dash: [4, 3], width: 1, points: { show: false } },
       ],
       hooks: {
         setSelect: [(u) => {
@@ -57,7 +60,16 @@ export function Timeline({ series, onRange, theme }: Props) {
 
   useEffect(() => { plot.current?.setData(toData(series)); }, [series]);
 
-  return <div class="timeline" ref={host} data-testid="timeline" title="Drag to filter by time; double-click to clear" />;
+  return (
+    <div class="timeline" data-testid="timeline" title="Drag to filter by time; double-click to clear">
+      <div ref={host} />
+      <div class="timeline-legend" data-testid="timeline-legend" aria-label="Chart legend">
+        <span><i style={{ color: SENT }} />sent msg/s</span>
+        <span><i style={{ color: RECEIVED }} />received msg/s</span>
+        <span><i class="dashed" style={{ color: 'var(--muted)' }} />bytes/s (right axis)</span>
+      </div>
+    </div>
+  );
 }
 
 function toData(s: TimelineSeries): uPlot.AlignedData {

@@ -1,6 +1,10 @@
 import { expect, test } from 'vitest';
 import type { Frame } from '../model/capture-store';
-import { decodeBudget, decoded, tableSummary } from './decoding';
+import { decodeBudget, Decoding } from './decoding';
+
+const decoding = new Decoding();
+const tableSummary = decoding.tableSummary.bind(decoding);
+const decoded = decoding.decoded.bind(decoding);
 
 const frame = (data: string, opcode: 'text' | 'binary' = 'text'): Frame =>
   ({ index: 0, pos: 0, conn: 'd:1', time: 0, dir: 'received', opcode, data, size: data.length });

@@ -3,18 +3,17 @@
  * that are shown, only the selected frame's tree) and cached per frame object. Table rows
  * decode within a time budget per render: while frames stream past, a row may show its raw
  * preview first and its summary on a later render (see FrameTable).
+ *
+ * A `Decoding` belongs to the panel's state (see state.ts): its caches and the decoders the user
+ * built live as long as the panel, with no module-level state.
  */
 import { decodeFrame, frameInput, type ConnectionInfo, type DecodeInput, type DecodeResult, type Decoder } from '../decode';
 import type { Connection, Frame } from '../model/capture-store';
 
 /** Formats whose summary says more than the raw preview does. */
-const PLAIN = new Set(['json', 'text', 'hex']);
-
-const cache = new WeakMap<Frame, { override: string | undefined; result: DecodeResult }>();
+const PLAIN: readonly string[] = ['json', 'text', 'hex'];
 
 export type TableSummary = { format: string; summary: string } | null;
-/** Table summaries only (no trees kept): what a row shows. */
-const summaries = new WeakMap<Frame, { override: string | undefined; summary: TableSummary }>();
 
 /** Decoding time a render may spend on new rows' summaries; the rest wait for a later render. */
 export interface DecodeBudget { until: number; pending: boolean }
@@ -23,76 +22,81 @@ export function decodeBudget(ms: number): DecodeBudget {
   return { until: performance.now() + ms, pending: false };
 }
 
-/** Decoders the user built in this session (a .proto message type), by id. */
-const custom = new Map<string, Decoder>();
+export class Decoding {
+  private cache = new WeakMap<Frame, { override: string | undefined; result: DecodeResult }>();
+  /** Table summaries only (no trees kept): what a row shows. */
+  private summaries = new WeakMap<Frame, { override: string | undefined; summary: TableSummary }>();
+  /** Decoders the user built in this session (a .proto message type), by id. */
+  private custom = new Map<string, Decoder>();
 
-export function registerDecoder(decoder: Decoder): void {
-  custom.set(decoder.id, decoder);
-}
-
-export function customDecoders(): Decoder[] {
-  return [...custom.values()];
-}
-
-/**
- * Loads a .proto (protobufjs is big: imported only now) and lists its message types,
- * or says what is wrong with it.
- */
-export async function loadProtoSchema(source: string): Promise<{ types: string[]; use(type: string): string } | { error: string }> {
-  const { parseProtoSchema, createProtobufSchemaDecoder } = await import('../decode/decoders/protobuf-schema');
-  const schema = parseProtoSchema(source);
-  if (!schema.ok) return { error: schema.error };
-  return {
-    types: schema.messageTypes,
-    use(type) {
-      const decoder = createProtobufSchemaDecoder(source, type);
-      if ('error' in decoder) throw new Error(decoder.error);
-      registerDecoder(decoder);
-      return decoder.id;
-    },
-  };
-}
-
-export function decoded(frame: Frame, connection: Connection | undefined, override?: string): DecodeResult {
-  const hit = cache.get(frame);
-  if (hit && hit.override === override) return hit.result;
-  let result: DecodeResult;
-  try {
-    const info = connection ?? { url: '', protocol: '', protocols: [] };
-    result = decodeFrame(inputOf(frame, info), (override && custom.get(override)) || override);
-  } catch (e) {
-    result = { ok: false, format: override ?? 'auto', error: `decoder failed: ${(e as Error).message}` };
+  registerDecoder(decoder: Decoder): void {
+    this.custom.set(decoder.id, decoder);
   }
-  cache.set(frame, { override, result });
-  return result;
-}
 
-/**
- * A one-line protocol summary for the table, or null when the raw preview is as good.
- * `undefined` when the budget is spent (the row shows its raw preview meanwhile).
- */
-export function tableSummary(frame: Frame, connection: Connection | undefined, override?: string, budget?: DecodeBudget): TableSummary | undefined {
-  const hit = summaries.get(frame);
-  if (hit && hit.override === override) return hit.summary;
-  const full = cache.get(frame);
-  let summary: TableSummary;
-  if (full && full.override === override) summary = toSummary(full.result, override);
-  else if (!budget) summary = toSummary(decoded(frame, connection, override), override); // the details pane decodes it all anyway
-  else {
-    if (budget && performance.now() > budget.until) { budget.pending = true; return undefined; }
-    summary = toSummary(decodeForSummary(frame, connection, override), override);
+  customDecoders(): Decoder[] {
+    return [...this.custom.values()];
   }
-  summaries.set(frame, { override, summary });
-  return summary;
-}
 
-/** Like `decoded`, without the plain-text / hex-dump fallback (a summary never shows it). */
-function decodeForSummary(frame: Frame, connection: Connection | undefined, override?: string): DecodeResult {
-  try {
-    const info = connection ?? { url: '', protocol: '', protocols: [] };
-    return decodeFrame(inputOf(frame, info), (override && custom.get(override)) || override, { fallback: false });
-  } catch (e) {
-    return { ok: false, format: override ?? 'auto', error: `decoder failed: ${(e as Error).message}` };
+  /**
+   * Loads a .proto (protobufjs is big: imported only now) and lists its message types,
+   * or says what is wrong with it.
+   */
+  async loadProtoSchema(source: string): Promise<{ types: string[]; use(type: string): string } | { error: string }> {
+    const { parseProtoSchema, createProtobufSchemaDecoder } = await import('../decode/decoders/protobuf-schema');
+    const schema = parseProtoSchema(source);
+    if (!schema.ok) return { error: schema.error };
+    return {
+      types: schema.messageTypes,
+      use: (type) => {
+        const decoder = createProtobufSchemaDecoder(source, type);
+        if ('error' in decoder) throw new Error(decoder.error);
+        this.registerDecoder(decoder);
+        return decoder.id;
+      },
+    };
+  }
+
+  decoded(frame: Frame, connection: Connection | undefined, override?: string): DecodeResult {
+    const hit = this.cache.get(frame);
+    if (hit && hit.override === override) return hit.result;
+    let result: DecodeResult;
+    try {
+      const info = connection ?? { url: '', protocol: '', protocols: [] };
+      result = decodeFrame(inputOf(frame, info), (override && this.custom.get(override)) || override);
+    } catch (e) {
+      result = { ok: false, format: override ?? 'auto', error: `decoder failed: ${(e as Error).message}` };
+    }
+    this.cache.set(frame, { override, result });
+    return result;
+  }
+
+  /**
+   * A one-line protocol summary for the table, or null when the raw preview is as good.
+   * `undefined` when the budget is spent (the row shows its raw preview meanwhile).
+   */
+  tableSummary(frame: Frame, connection: Connection | undefined, override?: string, budget?: DecodeBudget): TableSummary | undefined {
+    const hit = this.summaries.get(frame);
+    if (hit && hit.override === override) return hit.summary;
+    const full = this.cache.get(frame);
+    let summary: TableSummary;
+    if (full && full.override === override) summary = toSummary(full.result, override);
+    else if (!budget) summary = toSummary(this.decoded(frame, connection, override), override); // the details pane decodes it all anyway
+    else {
+      if (performance.now() > budget.until) { budget.pending = true; return undefined; }
+      summary = toSummary(this.decodeForSummary(frame, connection, override), override);
+    }
+    this.summaries.set(frame, { override, summary });
+    return summary;
+  }
+
+  /** Like `decoded`, without the plain-text / hex-dump fallback (a summary never shows it). */
+  private decodeForSummary(frame: Frame, connection: Connection | undefined, override?: string): DecodeResult {
+    try {
+      const info = connection ?? { url: '', protocol: '', protocols: [] };
+      return decodeFrame(inputOf(frame, info), (override && this.custom.get(override)) || override, { fallback: false });
+    } catch (e) {
+      return { ok: false, format: override ?? 'auto', error: `decoder failed: ${(e as Error).message}` };
+    }
   }
 }
 
@@ -105,5 +109,5 @@ function inputOf(frame: Frame, info: ConnectionInfo): DecodeInput {
 function toSummary(r: DecodeResult, override?: string): TableSummary {
   if (!r) return null;
   if (!r.ok) return override ? { format: r.format, summary: `⚠ ${r.error}` } : null;
-  return PLAIN.has(r.format) && !override ? null : { format: r.format, summary: r.summary };
+  return PLAIN.includes(r.format) && !override ? null : { format: r.format, summary: r.summary };
 }

@@ -1,7 +1,6 @@
 /**
  * Panel settings that persist across DevTools sessions (extension storage, never the page's).
  */
-import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 
 export interface Settings {
@@ -27,17 +26,10 @@ function sanitize(raw: unknown): Settings {
   return s;
 }
 
-export function useSettings(): [Settings, (patch: Partial<Settings>) => void] {
-  const [settings, setSettings] = useState(DEFAULT_SETTINGS);
-  useEffect(() => {
-    browser.storage.local.get(KEY).then((stored) => setSettings(sanitize(stored[KEY])), () => {});
-  }, []);
-  const update = (patch: Partial<Settings>) => {
-    setSettings((current) => {
-      const next = { ...current, ...patch };
-      browser.storage.local.set({ [KEY]: next }).catch(() => {});
-      return next;
-    });
-  };
-  return [settings, update];
+export async function loadSettings(): Promise<Settings> {
+  try { return sanitize((await browser.storage.local.get(KEY))[KEY]); } catch { return DEFAULT_SETTINGS; }
+}
+
+export function saveSettings(settings: Settings): void {
+  browser.storage.local.set({ [KEY]: settings }).catch(() => {});
 }

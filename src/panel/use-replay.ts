@@ -9,7 +9,7 @@ import { splitResponses, stepDelay, type ReplayStep } from '../model/replay';
 import { resendCommand, type SocketCommand } from '../protocol/commands';
 import { base64ToBytes } from '../model/bytes';
 import type { SessionFrame } from '../model/session-io';
-import { loadPayload } from './full-payload';
+import { usePanel } from './context';
 
 export type Target = { kind: 'live'; conn: string } | { kind: 'new'; url: string; protocol: string };
 export type Timing = 'original' | 'scaled' | 'step';
@@ -27,6 +27,7 @@ export interface ReplayRun {
 }
 
 export function useReplay(steps: ReplayStep[], live: CaptureStore, command: (c: Connection, cmd: SocketCommand) => void): ReplayRun {
+  const { payloads } = usePanel();
   const [next, setNext] = useState(0);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +47,7 @@ export function useReplay(steps: ReplayStep[], live: CaptureStore, command: (c: 
     const frame = steps[i].send;
     if (!frame.ref) { deliver(r, i, frame); return; }
     // A big frame the panel has a preview of: its whole payload is fetched from the page first.
-    loadPayload({ ...frame.ref, opcode: frame.opcode, preview: frame.data }).then(
+    payloads.load({ ...frame.ref, opcode: frame.opcode, preview: frame.data }).then(
       (data) => { if (run.current === r) deliver(r, i, { ...frame, data, ref: undefined, truncated: undefined }); },
       (e) => { if (run.current === r) { setError(`Step ${i + 1}: ${(e as Error).message}`); stop(); } },
     );

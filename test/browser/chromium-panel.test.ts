@@ -39,7 +39,7 @@ test('panel in real DevTools shows backlog and live frames: text, binary, close,
   // Clicking a JSON frame shows it as a tree; the Text tab shows the exact payload.
   await panel.$$eval('[data-testid="frame-row"]', (els) => (els.find((r) => r.textContent?.includes('"hello"')) as HTMLElement).click());
   const tree = await panel.$eval('[data-testid="json-tree"]', (e) => (e as HTMLElement).innerText);
-  expect(tree).toMatch(/hello\s*⧉path\s*⧉value\s*: "world"|hello: "world"/);
+  expect(tree).toMatch(/hello\s*Copy path\s*Copy value\s*: "world"|hello: "world"/);
   await panel.$eval('[data-testid="tab-text"]', (e) => (e as HTMLElement).click());
   expect(await panel.$eval('[data-testid="details-body"]', (e) => e.textContent)).toBe(JSON.stringify({ hello: 'world', n: 1 }));
 });

@@ -110,7 +110,7 @@ export function defineBigFramesSuite(driver: PanelDriver): void {
 
   test('the HAR export holds every big payload whole', async () => {
     const { status, messages } = await exportHar();
-    expect(status).toBe('Downloaded');
+    expect(status).toMatch(/^Downloaded wsinspect-[\dT-]+Z\.har$/);
     expect(messages.map((m) => [m.type, m.opcode]).sort()).toEqual([['receive', 1], ['receive', 2], ['send', 1], ['send', 2]]);
     for (const m of messages) {
       expect(m._truncated).toBeUndefined();
@@ -127,7 +127,7 @@ export function defineBigFramesSuite(driver: PanelDriver): void {
     await new Promise((r) => setTimeout(r, 1000));
     expect(await panelCount(panel)).toBe('6 frames');
     const { status, messages } = await exportHar();
-    expect(status).toMatch(/^Downloaded\. 2 big frames could not be fetched in full \(the page no longer holds them\): exported as previews, marked "truncated"$/);
+    expect(status).toMatch(/^Downloaded wsinspect-[\dT-]+Z\.har\. 2 big frames could not be fetched in full \(the page no longer holds them\): exported as previews, marked "truncated"$/);
     const cut = messages.filter((m) => m._truncated);
     expect(cut).toHaveLength(2);
     for (const m of cut) {

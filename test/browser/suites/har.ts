@@ -51,8 +51,8 @@ export function defineHarExportSuite(driver: PanelDriver, options: { beforeGoto?
       await panel.$eval('[data-testid="export-redact"]', (e, v) => { const i = e as HTMLInputElement; i.value = v; i.dispatchEvent(new Event('input', { bubbles: true })); }, redact);
       await panel.evaluate(() => navigator.clipboard.writeText('(nothing yet)'));
       await panel.click(`[data-testid="export-${to}"]`);
-      const status = to === 'copy' ? 'Copied to the clipboard' : 'Downloaded';
-      await waitFor(async () => (await panel.$eval('[data-testid="export-status"]', (e) => e.textContent)) === status, 'export');
+      const status = to === 'copy' ? /^Copied to the clipboard$/ : /^Downloaded wsinspect-[\dT-]+Z\.har$/;
+      await waitFor(async () => status.test((await panel.$eval('[data-testid="export-status"]', (e) => e.textContent)) ?? ''), 'export');
       await panel.click('[data-testid="export"]'); // close the dialog
       if (to === 'copy') return panel.evaluate(() => navigator.clipboard.readText());
       const file = await waitFor(() => readdirSync(downloads).find((f) => f.endsWith('.har')), 'the downloaded file');
