@@ -53,16 +53,19 @@ export function sessionFromStore(store: CaptureStore, frames: readonly Frame[] =
 export function loadSession(store: CaptureStore, session: Session, name: string): void {
   store.clear();
   const docId = `import-${name}`;
-  let seq = 0, fseq = 0;
-  const events: import('../protocol/capture').CaptureEvent[] = [];
+  let seq = 0;
+  const opening: import('../protocol/capture').CaptureEvent[] = [];
+  const closing: import('../protocol/capture').CaptureEvent[] = [];
+  const frames: Array<{ conn: string; f: SessionFrame }> = [];
   session.connections.forEach((c, i) => {
     const conn = `${docId}:${i + 1}`;
-    events.push({ kind: 'connection', seq: ++seq, conn, time: c.createdAt, url: c.url, protocols: c.protocol ? [c.protocol] : [], api: 'imported' });
-    if (c.openedAt !== undefined || c.protocol) events.push({ kind: 'open', seq: ++seq, conn, time: c.openedAt ?? c.createdAt, protocol: c.protocol, extensions: c.extensions });
-    for (const f of c.frames) events.push({ kind: 'frame', seq: ++seq, fseq: ++fseq, conn, time: f.time, dir: f.dir, opcode: f.opcode, data: f.data, size: f.size });
-    if (c.close) events.push({ kind: 'close', seq: ++seq, conn, time: c.closedAt ?? c.createdAt, ...c.close });
+    opening.push({ kind: 'connection', seq: ++seq, conn, time: c.createdAt, url: c.url, protocols: c.protocol ? [c.protocol] : [], api: 'imported' });
+    if (c.openedAt !== undefined || c.protocol) opening.push({ kind: 'open', seq: ++seq, conn, time: c.openedAt ?? c.createdAt, protocol: c.protocol, extensions: c.extensions });
+    for (const f of c.frames) frames.push({ conn, f });
+    if (c.close) closing.push({ kind: 'close', seq: ++seq, conn, time: c.closedAt ?? c.createdAt, ...c.close });
   });
-  const frames = events.filter((e) => e.kind === 'frame').sort((a, b) => a.time - b.time);
-  const lifecycle = events.filter((e) => e.kind !== 'frame');
-  store.apply({ v: 1, type: 'backlog', docId, url: name, timeOrigin: 0, events: [...lifecycle.filter((e) => e.kind === 'connection' || e.kind === 'open'), ...frames, ...lifecycle.filter((e) => e.kind === 'close')], lost: 0, last: true, frameId: 0 });
+  // Numbered after sorting: the store takes frame numbers in order (a lower number is a duplicate).
+  frames.sort((a, b) => a.f.time - b.f.time);
+  const frameEvents = frames.map(({ conn, f }, i) => ({ kind: 'frame' as const, seq: ++seq, fseq: i + 1, conn, time: f.time, dir: f.dir, opcode: f.opcode, data: f.data, size: f.size }));
+  store.apply({ v: 1, type: 'backlog', docId, url: name, timeOrigin: 0, events: [...opening, ...frameEvents, ...closing], last: true, frameId: 0 });
 }

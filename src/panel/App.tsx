@@ -4,6 +4,7 @@ import { uncapturedSockets, type Frame } from '../model/capture-store';
 import { compileFilter, NO_FILTER, type FilterState } from '../model/filters';
 import { FrameView } from '../model/frame-view';
 import { learnNoise } from '../model/noise';
+import { lossNotices } from '../model/losses';
 import { framePosition, SearchIndex } from '../model/search';
 import { timelineSeries } from '../model/stats';
 import { templateFromFrame } from '../model/composer';
@@ -148,7 +149,7 @@ export function App({ tabId }: { tabId: number }) {
         composing={draft !== null} onCompose={() => setDraft(draft ? null : { mode: 'text', text: '' })}
         breaking={breaking} onBreak={() => setBreaking(!breaking)} />
       <FilterChips filter={filterState} onFilter={setFilter} connectionLabel={connectionLabel} shown={view.frames.length} total={store.frames.length}
-        lost={store.lost} dropped={store.dropped} maxFrames={settings.maxFrames} notice={problem ?? store.notices.at(-1)?.text} />
+        losses={lossNotices(store)} dropped={store.dropped} maxFrames={settings.maxFrames} notice={problem ?? store.notices.at(-1)?.text} />
       <StatsBar store={store} />
       {settings.showTimeline && tall && <Timeline series={series} theme={devtoolsTheme()} onRange={(timeRange) => setFilter((f) => ({ ...f, timeRange }))} />}
       <div class="main">

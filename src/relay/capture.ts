@@ -41,6 +41,9 @@ export class CaptureSequencer {
 
   constructor(private docId: string, private emit: (event: Captured) => void) {}
 
+  /** The last frame number given out (0: none yet). */
+  get lastFseq(): number { return this.fseq; }
+
   push(m: HookMessage): void {
     const data = m.k === 'send' || m.k === 'message' || m.k === 'paused' ? m.data : undefined;
     const isBlob = typeof data === 'object' && !isArrayBuffer(data);
@@ -66,7 +69,7 @@ export class CaptureSequencer {
     const conn = `${this.docId}:${m.id}`;
     const base = { seq: ++this.seq, conn, time: m.t };
     switch (m.k) {
-      case 'new': return { kind: 'connection', ...base, url: m.url, protocols: m.protocols, api: m.api };
+      case 'new': return { kind: 'connection', ...base, url: m.url, protocols: m.protocols, api: m.api, ...(m.urlLength ? { urlLength: m.urlLength } : {}) };
       case 'open': return { kind: 'open', ...base, protocol: m.protocol, extensions: m.extensions };
       case 'error': return { kind: 'error', ...base, ...(m.simulated ? { simulated: true as const } : {}) };
       case 'close': return { kind: 'close', ...base, code: m.code, reason: m.reason, wasClean: m.wasClean, ...(m.simulated ? { simulated: true as const } : {}) };
