@@ -265,9 +265,14 @@ export class CaptureStore {
     const t = this.totals;
     if (sent) { t.sent++; t.bytesSent += e.size; } else { t.received++; t.bytesReceived += e.size; }
     const second = Math.floor(e.time / 1000);
+    if (!Number.isSafeInteger(second)) return this.countOnConnection(e, sent);
     let bucket = this.timeline.get(second);
     if (!bucket) this.timeline.set(second, (bucket = { sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 }));
     if (sent) { bucket.sent++; bucket.bytesSent += e.size; } else { bucket.received++; bucket.bytesReceived += e.size; }
+    this.countOnConnection(e, sent);
+  }
+
+  private countOnConnection(e: WireFrame, sent: boolean): void {
     const c = this.connections.get(e.conn);
     if (!c) return;
     if (sent) { c.framesSent++; c.bytesSent += e.size; } else { c.framesReceived++; c.bytesReceived += e.size; }
