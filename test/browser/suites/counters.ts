@@ -181,5 +181,7 @@ export function defineCounterSuite(b: SecurityDriver, server: () => TestServer):
     expect(await panelCount(panel)).toBe(`${N} frames`);
     expect(await lossTexts(panel)).toEqual({});
     expect(errors).toEqual([]);
+    await panel.click('[data-testid="preserve-log"]');
+    await waitFor(() => panel.$eval('[data-testid="preserve-log"]', (e) => !(e as HTMLInputElement).checked), 'Preserve log off again');
   });
 }
