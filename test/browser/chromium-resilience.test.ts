@@ -84,7 +84,11 @@ test('a service-worker restart mid-burst, after the page\'s backlog evicted fram
   await stopServiceWorker(chromium);
   const total = await second;
   expect(total).toBe(first + 20_000);
-  await waitFor(async () => (await panelCount(panel)) === `${total} frames`, 'every frame after the restart', 60_000);
+  await waitFor(async () => {
+    const count = await panelCount(panel);
+    if (count !== `${total} frames`) throw new Error(`${count}; ${JSON.stringify(await lossTexts(panel))}`);
+    return true;
+  }, 'every frame after the restart', 60_000);
   await new Promise((r) => setTimeout(r, 1_000)); // late resends must not count anything either
   expect(await panelCount(panel)).toBe(`${total} frames`);
   expect(await lossTexts(panel)).toEqual({});
