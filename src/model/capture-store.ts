@@ -14,6 +14,7 @@ import type { CaptureEvent, CloseEvent, Direction, FrameEvent, Opcode } from '..
 import type { PanelMessage, RelayCounters, SinceMap, WireEvent, WireFrame } from '../protocol/ports';
 import { unpackEvents } from '../protocol/packed';
 import { bytesToBase64 } from './bytes';
+import { latestCounters, sumCounters, type RelayCounts } from './relay-counts';
 
 export type ConnectionState = 'connecting' | 'open' | 'closing' | 'closed';
 
@@ -79,8 +80,7 @@ export interface LostFrames {
   whileDisconnected: number;
 }
 
-/** The relays' counters summed over documents, since the last Clear. */
-export interface RelayCounts { forgottenConnections: number; clampedTimes: number; rejected: Record<string, number> }
+export type { RelayCounts } from './relay-counts';
 
 export interface StoreOptions { maxFrames: number; preserveLog: boolean }
 
@@ -150,31 +150,12 @@ export class CaptureStore {
 
   /** The relays' counters summed over documents, since the last Clear. */
   relayCounts(): RelayCounts {
-    const sum: RelayCounts = { forgottenConnections: 0, clampedTimes: 0, rejected: {} };
-    for (const doc of this.docs.values()) {
-      const c = doc.counters;
-      if (!c || this.isStale(doc)) continue;
-      const b = doc.base;
-      sum.forgottenConnections += c.forgottenConnections - (b?.forgottenConnections ?? 0);
-      sum.clampedTimes += c.clampedTimes - (b?.clampedTimes ?? 0);
-      for (const [reason, n] of Object.entries(c.rejected)) {
-        const more = n - (b?.rejected[reason] ?? 0);
-        if (more > 0) sum.rejected[reason] = (sum.rejected[reason] ?? 0) + more;
-      }
-    }
-    return sum;
+    return sumCounters([...this.docs.values()].filter((doc) => !this.isStale(doc)));
   }
 
   /** Frames numbered up to `lastFseq` were all sent before these counters: any not received are gone. */
   private noteCounters(doc: DocState, c: RelayCounters): void {
-    const prev = doc.counters;
-    // Cumulative: the latest wins, and a counter never goes down (a late message cannot undo one).
-    doc.counters = prev ? {
-      lastFseq: Math.max(prev.lastFseq, c.lastFseq),
-      forgottenConnections: Math.max(prev.forgottenConnections, c.forgottenConnections),
-      clampedTimes: Math.max(prev.clampedTimes, c.clampedTimes),
-      rejected: mergeMax(prev.rejected, c.rejected),
-    } : { ...c, rejected: { ...c.rejected } };
+    doc.counters = latestCounters(doc.counters, c);
     if (c.lastFseq > doc.maxFseq) {
       this.countLost(doc, c.lastFseq - doc.maxFseq);
       doc.maxFseq = c.lastFseq;
@@ -316,12 +297,6 @@ function binaryFrame(bytes: ArrayBuffer, fields: Omit<Frame, 'data' | 'bytes'>):
     bytes,
     get data() { return (base64 ??= bytesToBase64(new Uint8Array(bytes))); },
   };
-}
-
-function mergeMax(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
-  const out = { ...a };
-  for (const [k, n] of Object.entries(b)) out[k] = Math.max(out[k] ?? 0, n);
-  return out;
 }
 
 function byTime(a: Frame, b: Frame): number {

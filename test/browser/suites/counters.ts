@@ -148,6 +148,7 @@ export function defineCounterSuite(b: SecurityDriver, server: () => TestServer):
     expect(urls![0]).toContain('/echo?qqqq');
     expect(urls![0].endsWith('q…')).toBe(true);
     expect(await panel.$eval('[data-testid="connection"]', (e) => e.textContent)).toContain('↑1 (');
+    expect(await panel.$eval('[data-testid="connection"]', (e) => e.getAttribute('title'))).toContain(`(url cut: the page's was ${long.length.toLocaleString('en-US')} characters long)`);
     expect(errors).toEqual([]);
   });
 
