@@ -6,8 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, openPanelAsTab, stopServiceWorker, type Chromium } from '../helpers/chromium';
 import { panelCount, panelRows, waitFor } from '../helpers/panel';
 import { startTestServer, type TestServer } from '../helpers/servers';
-import { DEFAULT_LIMITS } from '../../src/relay/backlog';
-import { lossTexts } from './suites/counters';
+import { restartMidBurst } from './suites/restart';
 
 let chromium: Chromium;
 let server: TestServer;
@@ -48,52 +47,12 @@ test('a service-worker restart loses nothing and doubles nothing', async () => {
   await page.close();
 });
 
-/*
- * The relay that reconnects after a restart says hello, and the background asks it for its whole
- * backlog; the panel already had the frames the backlog evicted since: they are not lost (the
- * panel once showed "277,001 frames evicted before DevTools opened" with every frame present).
- */
 test('a service-worker restart mid-burst, after the page\'s backlog evicted frames the panel had: nothing counted lost', async () => {
-  server.page('/sink-burst', `<script>
-    const ws = new WebSocket('${server.wsUrl}/sink');
-    window.opened = new Promise((resolve) => { ws.onopen = resolve; });
-    window.sent = 0;
-    // n frames, \`chunk\` per task, so that the worker can be stopped in the middle.
-    window.burst = (n, chunk) => new Promise((resolve) => {
-      let left = n;
-      const step = () => {
-        const k = Math.min(chunk, left);
-        for (let i = 0; i < k; i++) ws.send('b' + (window.sent++));
-        left -= k;
-        if (left) setTimeout(step, 0); else resolve(window.sent);
-      };
-      step();
-    });
-  </script>`);
-  const page = await chromium.browser.newPage();
-  await page.goto(`${server.url}/sink-burst`);
-  await page.evaluate(() => (window as any).opened);
-  const panel = await openPanelAsTab(chromium, page);
-  await waitFor(() => panel.$('[data-testid="connection"]'), 'the socket in the panel (the relay is live)');
-  const first = DEFAULT_LIMITS.maxFrames + 500; // over the backlog's cap: its oldest 500 frames are evicted
-  await page.evaluate((n) => (window as any).burst(n, 5_000), first);
-  await waitFor(async () => (await panelCount(panel)) === `${first} frames`, 'the first burst in the panel', 60_000);
-
-  const second = page.evaluate(() => (window as any).burst(20_000, 500));
-  await new Promise((r) => setTimeout(r, 100));
-  await stopServiceWorker(chromium);
-  const total = await second;
-  expect(total).toBe(first + 20_000);
-  await waitFor(async () => {
-    const count = await panelCount(panel);
-    if (count !== `${total} frames`) throw new Error(`${count}; ${JSON.stringify(await lossTexts(panel))}`);
-    return true;
-  }, 'every frame after the restart', 60_000);
-  await new Promise((r) => setTimeout(r, 1_000)); // late resends must not count anything either
-  expect(await panelCount(panel)).toBe(`${total} frames`);
-  expect(await lossTexts(panel)).toEqual({});
-  await panel.close();
-  await page.close();
+  await restartMidBurst({
+    newPage: () => chromium.browser.newPage(),
+    openPanel: (page) => openPanelAsTab(chromium, page),
+    restartBackground: () => stopServiceWorker(chromium),
+  }, server);
 }, 180_000);
 
 test('reload starts a new session; with Preserve log the old frames stay', async () => {
