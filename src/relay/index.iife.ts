@@ -75,3 +75,6 @@ window.addEventListener('pagehide', (event) => {
   link.flush();
   if (event.persisted) backlog.shrinkTo(BFCACHE_BYTES);
 }, true);
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted) link.resume();
+}, true);

@@ -128,12 +128,30 @@ export class RelayLink {
     return this.buffers ? packEvents(events) : events;
   }
 
+  /**
+   * The page came back from the back/forward cache: its port may be dead without having said so
+   * (Chromium closes a cached page's ports; messages posted on it vanish without an error). A new
+   * port's hello gets a listening panel to ask for the backlog.
+   */
+  resume(): void {
+    const old = this.port;
+    this.port = null;
+    this.live = false;
+    this.outbox = [];
+    try { old?.disconnect(); } catch { /* already closed */ }
+    if (!this.backlog.isEmpty) this.connect();
+  }
+
   private post(message: RelayMessage): void {
     try {
       this.port?.postMessage(message);
     } catch {
+      // A dead port: what this message held stays in the backlog, and the panel's resync after
+      // the new hello resends it (else nothing would, until the page's next event).
       this.port = null;
       this.live = false;
+      this.outbox = [];
+      if (message.type !== 'hello') this.connect();
     }
   }
 }

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { expect, onTestFinished, test } from 'vitest';
-import { panelCount, waitFor } from '../../helpers/panel';
+import { panelCount, panelRows, waitFor } from '../../helpers/panel';
 import type { TestServer } from '../../helpers/servers';
 import { HOOK_HANDSHAKE, MAX_URL } from '../../../src/protocol/hook';
 import { DEFAULT_LIMITS } from '../../../src/relay/backlog';
@@ -184,5 +184,26 @@ export function defineCounterSuite(b: SecurityDriver, server: () => TestServer):
     expect(errors).toEqual([]);
     await panel.click('[data-testid="preserve-log"]');
     await waitFor(() => panel.$eval('[data-testid="preserve-log"]', (e) => !(e as HTMLInputElement).checked), 'Preserve log off again');
+  });
+
+  test('back to a page from the back/forward cache: what it captures afterwards reaches the panel', async () => {
+    const errors: string[] = [];
+    server().page('/elsewhere', '<!doctype html><title>elsewhere</title>');
+    const page = await openPage('/cached', `<!doctype html><title>cached</title><script>
+      window.ws = new WebSocket('${server().wsUrl}/echo?cached');
+      window.ws.onopen = () => window.ws.send('before leaving');
+      window.more = () => window.ws.send('after coming back');
+    </script>`, errors);
+    const panel = await panelFor(page, errors);
+    await waitFor(async () => (await panelCount(panel)) === '2 frames', 'the frame and its echo');
+    await page.goto(`${server().url}/elsewhere`);
+    await page.goBack();
+    await waitFor(() => page.evaluate(() => document.title === 'cached').catch(() => false), 'the page again');
+    await page.evaluate(() => (window as any).more());
+    // Chromium closed the socket when the page entered the cache (the send is discarded); a browser
+    // that loads the page anew sends it on a new socket. Either way the panel shows it.
+    await waitFor(async () => (await panelRows(panel)).some((r) => r.dir === 'sent' && r.preview === 'after coming back'), 'the frame sent after coming back');
+    expect(await lossTexts(panel)).toEqual({});
+    expect(errors.filter((e) => !/Back-Forward Cache|already in CLOSING or CLOSED/.test(e))).toEqual([]);
   });
 }
