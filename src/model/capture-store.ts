@@ -11,7 +11,7 @@
  * - A new top-level document starts a new session unless the log is preserved.
  */
 import type { CaptureEvent, CloseEvent, Direction, FrameEvent, Opcode } from '../protocol/capture';
-import type { PanelMessage, RelayCounters, SinceMap, WireEvent, WireFrame } from '../protocol/ports';
+import { isRelayCounters, type PanelMessage, type RelayCounters, type SinceMap, type WireEvent, type WireFrame } from '../protocol/ports';
 import { unpackEvents } from '../protocol/packed';
 import { bytesToBase64 } from './bytes';
 import { latestCounters, sumCounters, type RelayCounts } from './relay-counts';
@@ -140,7 +140,7 @@ export class CaptureStore {
     const lastTime = this.frames.length ? this.frames[this.frames.length - 1].time : -Infinity;
     const before = this.frames.length;
     for (const event of unpackEvents(message.events)) this.applyEvent(doc, event);
-    if (message.counters) this.noteCounters(doc, message.counters);
+    if (isRelayCounters(message.counters)) this.noteCounters(doc, message.counters);
     doc.seen = true;
     // A backlog from another frame may hold older frames: keep the table in time order.
     if (this.frames.length > before && this.frames[before].time < lastTime) this.reorder();

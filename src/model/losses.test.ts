@@ -9,7 +9,7 @@ const DOC = 'doc-a';
 const conn = (id = 1): CaptureEvent => ({ kind: 'connection', seq: 0, conn: `${DOC}:${id}`, time: 0, url: 'ws://x/', protocols: [], api: 'WebSocket' });
 const frame = (fseq: number): FrameEvent => ({ kind: 'frame', seq: fseq, fseq, conn: `${DOC}:1`, time: 100 + fseq, dir: 'sent', opcode: 'text', data: `f${fseq}`, size: 2 });
 const frames = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => frame(from + i));
-const counters = (lastFseq: number, more: Partial<RelayCounters> = {}): RelayCounters => ({ lastFseq, forgottenConnections: 0, rejected: {}, clampedTimes: 0, ...more });
+const counters = (lastFseq: number, more: Partial<RelayCounters> = {}): RelayCounters => ({ lastFseq, forgottenConnections: 0, rejected: {}, clampedTimes: 0, unreadablePayloads: 0, ...more });
 const backlog = (events: CaptureEvent[], c?: RelayCounters): PanelMessage =>
   ({ v: 1, type: 'backlog', docId: DOC, url: 'http://p/', timeOrigin: 1, events, ...(c ? { counters: c } : {}), last: true, frameId: 0 });
 const live = (events: CaptureEvent[], c?: RelayCounters): PanelMessage => ({ v: 1, type: 'events', docId: DOC, events, ...(c ? { counters: c } : {}), frameId: 0 });
@@ -50,7 +50,7 @@ test('a gap after the panel had the document is a loss while it was reconnecting
 
 test('relay counters are cumulative: shown once however many messages carry them, and from zero after Clear', () => {
   const s = new CaptureStore();
-  const c = counters(0, { forgottenConnections: 8000, rejected: { 'bad id': 2, 'bad field': 1 }, clampedTimes: 3 });
+  const c = counters(0, { forgottenConnections: 8000, rejected: { 'bad id': 2, 'bad field': 1 }, clampedTimes: 3, unreadablePayloads: 1 });
   s.apply(backlog([conn()], c));
   s.apply(live([], c));
   s.apply(backlog([conn()], { ...c, rejected: { 'bad id': 2 } })); // never goes down
@@ -58,6 +58,7 @@ test('relay counters are cumulative: shown once however many messages carry them
     'forgotten: 8,000 closed connections forgotten before DevTools opened',
     'rejected: 3 malformed reports from the page refused',
     'clamped: 3 event times out of range, replaced',
+    'unreadable: 1 payload could not be read, shown empty',
   ]);
   expect(lossNotices(s).find((l) => l.id === 'rejected')!.title).toContain('bad id: 2, bad field: 1');
   s.clear();

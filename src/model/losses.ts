@@ -6,7 +6,7 @@ import type { CaptureStore } from './capture-store';
 
 export interface LossNotice {
   /** Stable id (the panel's data-testid). */
-  id: 'lost' | 'missed' | 'forgotten' | 'rejected' | 'clamped';
+  id: 'lost' | 'missed' | 'forgotten' | 'rejected' | 'clamped' | 'unreadable';
   text: string;
   title: string;
 }
@@ -39,6 +39,10 @@ export function lossNotices(store: CaptureStore): LossNotice[] {
   if (relay.clampedTimes > 0) {
     out.push({ id: 'clamped', text: `${plural(relay.clampedTimes, 'event time')} out of range, replaced`,
       title: 'Times that were not finite or not within the page\'s lifetime were replaced by the time the extension received the event' });
+  }
+  if (relay.unreadablePayloads > 0) {
+    out.push({ id: 'unreadable', text: `${plural(relay.unreadablePayloads, 'payload')} could not be read, shown empty`,
+      title: 'The page sent or received a Blob that the extension could not read (for example a file removed meanwhile): the frame is listed with no payload' });
   }
   return out;
 }

@@ -37,13 +37,15 @@ export interface RelayCounters {
   rejected: Record<string, number>;
   /** Events whose time was not finite or not within the document's lifetime: given the relay's clock instead. */
   clampedTimes: number;
+  /** Frames whose payload (a Blob) could not be read: kept, shown empty. */
+  unreadablePayloads: number;
 }
 
 export function isRelayCounters(c: unknown): c is RelayCounters {
   if (typeof c !== 'object' || c === null) return false;
   const o = c as Record<string, unknown>;
   const count = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-  return count(o.lastFseq) && count(o.forgottenConnections) && count(o.clampedTimes)
+  return count(o.lastFseq) && count(o.forgottenConnections) && count(o.clampedTimes) && count(o.unreadablePayloads)
     && typeof o.rejected === 'object' && o.rejected !== null && Object.values(o.rejected).every(count);
 }
 
@@ -92,8 +94,8 @@ export function isRelayMessage(m: unknown): m is RelayMessage {
   const o = m as Record<string, unknown>;
   if (o.v !== PROTOCOL_VERSION || typeof o.docId !== 'string') return false;
   if (o.type === 'hello') return typeof o.url === 'string';
-  return (o.type === 'backlog' || o.type === 'events') && (Array.isArray(o.events) || isPackedEvents(o.events))
-    && (o.counters === undefined || isRelayCounters(o.counters));
+  // `counters` is checked where it is read (capture-store): a bad one must not cost the events.
+  return (o.type === 'backlog' || o.type === 'events') && (Array.isArray(o.events) || isPackedEvents(o.events));
 }
 
 /** panel → background → relay: act on one connection (`conn` = docId:id). */

@@ -36,6 +36,8 @@ function nextTask(): Promise<void> {
 export class CaptureSequencer {
   private seq = 0;
   private fseq = 0;
+  /** Frames whose Blob payload could not be read: kept, empty (size 0), and counted. */
+  unreadable = 0;
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
 
@@ -58,7 +60,7 @@ export class CaptureSequencer {
     const textSize = isLongText ? utf8LengthPaced(data as string, nextTask) : undefined;
     this.queue = this.queue.then(async () => {
       let resolved: string | ArrayBuffer | undefined;
-      try { resolved = await bytes; } catch { resolved = new ArrayBuffer(0); }
+      try { resolved = await bytes; } catch { resolved = new ArrayBuffer(0); this.unreadable++; }
       const size = await textSize;
       this.pending--;
       this.emit(this.convert(m, resolved, size));

@@ -27,6 +27,7 @@ const rejected: Record<string, number> = {};
 let clampedTimes = 0;
 const counters = (): RelayCounters => ({
   lastFseq: sequencer.lastFseq, forgottenConnections: backlog.forgottenConnections, rejected: { ...rejected }, clampedTimes,
+  unreadablePayloads: sequencer.unreadable,
 });
 const link = new RelayLink(docId, backlog, (request) => {
   const command = toHookCommand(request);
