@@ -59,6 +59,14 @@ export async function restartMidBurst(b: RestartDriver, server: TestServer): Pro
     await new Promise((r) => setTimeout(r, 1_000)); // late resends must not count anything either
     expect(await panelCount(panel)).toBe(`${total} frames`);
     expect(await lossTexts(panel)).toEqual({});
+
+    // Again: a count made on each re-sync would now show twice (once 1,310,002 "evicted" of 755,000 sent).
+    await b.restartBackground();
+    const after = await page.evaluate(() => (window as any).burst(1_000, 100));
+    await waitFor(async () => (await panelCount(panel)) === `${after} frames`, 'the frames after a second restart', 60_000);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await panelCount(panel)).toBe(`${after} frames`);
+    expect(await lossTexts(panel)).toEqual({});
   } finally {
     await panel.close().catch(() => {});
     await page.close().catch(() => {});
