@@ -79,10 +79,12 @@ export class RelayLink {
     const events = this.outbox;
     this.outbox = [];
     if (!events.length || !this.live) return;
-    for (const e of events) if (e.kind === 'connection') this.backlog.markForwarded(e.conn);
     const all = batches(events);
     // The counters go with the last batch: every frame they number was sent before them.
-    all.forEach((batch, i) => this.post({ v: PROTOCOL_VERSION, type: 'events', docId: this.docId, events: this.pack(batch), ...(i === all.length - 1 ? { counters: this.counters() } : {}) }));
+    for (const [i, batch] of all.entries()) {
+      if (!this.post({ v: PROTOCOL_VERSION, type: 'events', docId: this.docId, events: this.pack(batch), ...(i === all.length - 1 ? { counters: this.counters() } : {}) })) return;
+    }
+    for (const e of events) if (e.kind === 'connection') this.backlog.markForwarded(e.conn);
   }
 
   private connect(): void {
@@ -107,20 +109,21 @@ export class RelayLink {
     if (this.backlog.isEmpty) return; // nothing captured here yet: the first event says hello
     if (!this.port) this.connect();
     if (this.outbox.length) this.flush();
-    this.sendBacklog(command.since);
-    this.live = true;
+    // Live only once the whole backlog went out on this port (else a new hello starts over).
+    if (this.sendBacklog(command.since)) this.live = true;
   }
 
-  private sendBacklog(since: SinceMap): void {
+  private sendBacklog(since: SinceMap): boolean {
     const sinceFseq = typeof since[this.docId] === 'number' ? since[this.docId] : 0;
     // Frames the backlog no longer holds show as gaps in the frame numbers: the panel counts them.
     const { events } = this.backlog.snapshot(sinceFseq);
     const all = batches(events.map((e) => toWire(e, this.buffers)));
-    this.backlog.markForwarded();
-    all.forEach((chunk, c) => {
+    for (const [c, chunk] of all.entries()) {
       const last = c === all.length - 1;
-      this.post({ v: PROTOCOL_VERSION, type: 'backlog', ...this.info, events: this.pack(chunk), ...(last ? { counters: this.counters() } : {}), last });
-    });
+      if (!this.post({ v: PROTOCOL_VERSION, type: 'backlog', ...this.info, events: this.pack(chunk), ...(last ? { counters: this.counters() } : {}), last })) return false;
+    }
+    this.backlog.markForwarded();
+    return true;
   }
 
   /** Structured clones: one JSON string and the binary payloads as buffers. JSON messaging: as they are. */
@@ -142,16 +145,22 @@ export class RelayLink {
     if (!this.backlog.isEmpty) this.connect();
   }
 
-  private post(message: RelayMessage): void {
+  /**
+   * False when the port is dead: what this message held stays in the backlog, and the panel's
+   * resync after a new hello resends it (else nothing would, until the page's next event). The
+   * caller sends nothing more of what it was sending: on the new port it would arrive before the
+   * resync, as a gap in the frame numbers.
+   */
+  private post(message: RelayMessage): boolean {
     try {
       this.port?.postMessage(message);
+      return true;
     } catch {
-      // A dead port: what this message held stays in the backlog, and the panel's resync after
-      // the new hello resends it (else nothing would, until the page's next event).
       this.port = null;
       this.live = false;
       this.outbox = [];
       if (message.type !== 'hello') this.connect();
+      return false;
     }
   }
 }
