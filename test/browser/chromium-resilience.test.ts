@@ -51,7 +51,13 @@ test('a service-worker restart mid-burst, after the page\'s backlog evicted fram
   await restartMidBurst({
     newPage: () => chromium.browser.newPage(),
     openPanel: (page) => openPanelAsTab(chromium, page),
-    restartBackground: () => stopServiceWorker(chromium),
+    async restartBackground() {
+      // Right after a restart puppeteer may still hand out the old worker's target: try again.
+      for (let attempt = 1; ; attempt++) {
+        try { await stopServiceWorker(chromium); return; } catch (e) { if (attempt === 3) throw e; }
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    },
   }, server);
 }, 180_000);
 
