@@ -192,7 +192,11 @@ export function defineCounterSuite(b: SecurityDriver, server: () => TestServer):
     const page = await openPage('/cached', `<!doctype html><title>cached</title><script>
       window.ws = new WebSocket('${server().wsUrl}/echo?cached');
       window.ws.onopen = () => window.ws.send('before leaving');
-      window.more = () => window.ws.send('after coming back');
+      // A page loaded anew (no cache) has a new socket, maybe still connecting: send once open.
+      window.more = () => new Promise((resolve) => {
+        const go = () => { window.ws.send('after coming back'); resolve(); };
+        if (window.ws.readyState === WebSocket.CONNECTING) window.ws.addEventListener('open', go); else go();
+      });
     </script>`, errors);
     const panel = await panelFor(page, errors);
     await waitFor(async () => (await panelCount(panel)) === '2 frames', 'the frame and its echo');
