@@ -28,6 +28,12 @@ export class Router {
   private relays = new Map<number, Set<Runtime.Port>>();
   /** The latest rules/breakpoint per tab, for documents that appear while the panel is open. */
   private configs = new Map<number, TabConfigRequest>();
+  /**
+   * What each panel had when it last subscribed, per document: a relay that says hello again (it
+   * reconnected after a worker restart) resends only what every panel of its tab lacks, not its
+   * whole backlog.
+   */
+  private since = new Map<Runtime.Port, SinceMap>();
 
   constructor(private deps: RouterDeps) {}
 
@@ -56,7 +62,8 @@ export class Router {
       if (!isRelayMessage(message)) return;
       if (message.type === 'hello') {
         if (!this.panels.has(tabId)) return;
-        port.postMessage({ v: PROTOCOL_VERSION, type: 'sync', since: {} } satisfies RelayCommand);
+        const had = this.sinceOfTab(tabId, message.docId);
+        port.postMessage({ v: PROTOCOL_VERSION, type: 'sync', since: had === undefined ? {} : { [message.docId]: had } } satisfies RelayCommand);
         const config = this.configs.get(tabId);
         if (config) port.postMessage(config);
         return;
@@ -94,7 +101,9 @@ export class Router {
       if (tabId !== undefined) remove(this.panels, tabId, port);
       tabId = message.tabId;
       add(this.panels, tabId, port);
-      this.deps.sendToTab(tabId, { v: PROTOCOL_VERSION, type: 'sync', since: sanitizeSince(message.since) });
+      const since = sanitizeSince(message.since);
+      this.since.set(port, since);
+      this.deps.sendToTab(tabId, { v: PROTOCOL_VERSION, type: 'sync', since });
       const subscribed = tabId;
       void this.deps.recentHandshakes(subscribed).then((list) => {
         if (tabId !== subscribed) return;
@@ -102,12 +111,24 @@ export class Router {
       }).catch(() => undefined);
     });
     port.onDisconnect.addListener(() => {
+      this.since.delete(port);
       if (tabId === undefined) return;
       remove(this.panels, tabId, port);
       if (this.panels.has(tabId)) return;
       this.configs.delete(tabId);
       for (const relay of this.relays.get(tabId) ?? []) relay.postMessage({ v: PROTOCOL_VERSION, type: 'unsync' } satisfies RelayCommand);
     });
+  }
+
+  /** The least any panel of the tab has of `docId` (undefined: some panel has nothing of it). */
+  private sinceOfTab(tabId: number, docId: string): number | undefined {
+    let least: number | undefined;
+    for (const panel of this.panels.get(tabId) ?? []) {
+      const had = this.since.get(panel)?.[docId];
+      if (had === undefined) return undefined;
+      least = least === undefined ? had : Math.min(least, had);
+    }
+    return least;
   }
 
   /** A range of a big frame's payload, from the relay of its document to the panel that asked. */

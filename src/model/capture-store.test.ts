@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { CaptureEvent, FrameEvent } from '../protocol/capture';
-import type { PanelMessage } from '../protocol/ports';
+import type { PanelMessage, RelayCounters } from '../protocol/ports';
 import { CaptureStore } from './capture-store';
 import { framePreview } from './format';
 
@@ -8,8 +8,8 @@ const DOC = 'doc-a';
 const conn = (id = 1): CaptureEvent => ({ kind: 'connection', seq: 0, conn: `${DOC}:${id}`, time: 0, url: 'ws://x/', protocols: [], api: 'WebSocket' });
 const frame = (fseq: number, opts: Partial<FrameEvent> = {}): FrameEvent =>
   ({ kind: 'frame', seq: fseq, fseq, conn: `${DOC}:1`, time: 100 + fseq, dir: 'sent', opcode: 'text', data: `f${fseq}`, size: 2, ...opts });
-const backlog = (events: CaptureEvent[], o: { docId?: string; frameId?: number; timeOrigin?: number; lost?: number } = {}): PanelMessage =>
-  ({ v: 1, type: 'backlog', docId: o.docId ?? DOC, url: 'http://p/', timeOrigin: o.timeOrigin ?? 1, events, lost: o.lost ?? 0, last: true, frameId: o.frameId ?? 0 });
+const backlog = (events: CaptureEvent[], o: { docId?: string; frameId?: number; timeOrigin?: number; counters?: RelayCounters } = {}): PanelMessage =>
+  ({ v: 1, type: 'backlog', docId: o.docId ?? DOC, url: 'http://p/', timeOrigin: o.timeOrigin ?? 1, events, ...(o.counters ? { counters: o.counters } : {}), last: true, frameId: o.frameId ?? 0 });
 const live = (events: CaptureEvent[], docId = DOC): PanelMessage => ({ v: 1, type: 'events', docId, events, frameId: 0 });
 
 test('backlog then live frames, each counted on its connection', () => {
@@ -53,7 +53,7 @@ test('frames from another frame\'s backlog are merged in time order', () => {
 
 test('counts frames the page evicted and frames over the panel cap', () => {
   const s = new CaptureStore({ maxFrames: 3, preserveLog: false });
-  s.apply(backlog([conn(), frame(6), frame(7)], { lost: 5 }));
+  s.apply(backlog([conn(), frame(6), frame(7)]));
   s.apply(live([frame(8), frame(9), frame(10)]));
   expect(s.lost).toBe(5);
   expect(s.dropped).toBe(2);

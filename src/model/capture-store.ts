@@ -4,14 +4,17 @@
  *
  * - Frames are deduplicated per document by their contiguous frame number (`fseq`):
  *   after a service-worker restart the relays resend their backlog and nothing doubles.
- * - Frames the page's backlog had to evict before the panel saw them are counted (`lost`),
- *   and so are frames over the panel's own cap (`dropped`, oldest first).
+ * - Frames are numbered 1, 2, … per document, so every frame the panel never got shows as a
+ *   gap (or, at the end, as a number below the relay's `lastFseq`): each is counted once in
+ *   `lost`, by why (see losses.ts); frames over the panel's own cap are `dropped`, oldest first.
+ * - What the relays refused or forgot comes as cumulative counters per document (`relayCounts`).
  * - A new top-level document starts a new session unless the log is preserved.
  */
 import type { CaptureEvent, CloseEvent, Direction, FrameEvent, Opcode } from '../protocol/capture';
-import type { PanelMessage, SinceMap, WireEvent, WireFrame } from '../protocol/ports';
+import { isRelayCounters, type PanelMessage, type RelayCounters, type SinceMap, type WireEvent, type WireFrame } from '../protocol/ports';
 import { unpackEvents } from '../protocol/packed';
 import { bytesToBase64 } from './bytes';
+import { latestCounters, sumCounters, type RelayCounts } from './relay-counts';
 
 export type ConnectionState = 'connecting' | 'open' | 'closing' | 'closed';
 
@@ -28,6 +31,8 @@ export interface Connection {
   extensions: string;
   openedAt?: number;
   closedAt?: number;
+  /** The page's url was cut to `url` (ending in '…'): its full length. */
+  urlLength?: number;
   close?: Pick<CloseEvent, 'code' | 'reason' | 'wasClean' | 'simulated'>;
   errored: boolean;
   framesSent: number;
@@ -58,7 +63,26 @@ export interface PausedFrame { key: string; conn: string; pauseId: number; time:
 
 export interface Notice { conn: string; time: number; text: string }
 
-interface DocState { frameId: number; url: string; timeOrigin: number; maxFseq: number }
+interface DocState {
+  frameId: number; url: string; timeOrigin: number;
+  /** The highest frame number received or known gone: a frame at or below it is a duplicate. */
+  maxFseq: number;
+  /** Whether any message of this document was applied yet (a gap in the first one predates the panel). */
+  seen: boolean;
+  /** The relay's latest counters, and their values when the panel was last cleared. */
+  counters: RelayCounters | null;
+  base: RelayCounters | null;
+}
+
+/** Why frames never reached the panel. */
+export interface LostFrames {
+  /** Evicted from the page's bounded backlog before the panel (DevTools) first received the document. */
+  beforeOpen: number;
+  /** Missing after the panel had the document: sent while the panel was reconnecting (extension restart) and evicted meanwhile. */
+  whileDisconnected: number;
+}
+
+export type { RelayCounts } from './relay-counts';
 
 export interface StoreOptions { maxFrames: number; preserveLog: boolean }
 
@@ -71,8 +95,9 @@ export class CaptureStore {
   handshakes: Array<{ url: string; time: number }> = [];
   /** Frames held by breakpoints, in arrival order. */
   held = new Map<string, PausedFrame>();
-  /** Frames evicted from a page's backlog before the panel received them. */
+  /** Frames that never reached the panel (all reasons: `lostBy`). */
   lost = 0;
+  lostBy: LostFrames = { beforeOpen: 0, whileDisconnected: 0 };
   /** Frames removed from this panel because `maxFrames` was reached. */
   dropped = 0;
   /** Bumped on every change, for views to re-render cheaply. */
@@ -118,25 +143,45 @@ export class CaptureStore {
       this.version++;
       return;
     }
-    if (message.type === 'backlog') {
-      this.noteDocument(message.docId, message.frameId, message.url, message.timeOrigin);
-      this.lost += message.lost;
-    }
+    if (message.type === 'backlog') this.noteDocument(message.docId, message.frameId, message.url, message.timeOrigin);
     const doc = this.docs.get(message.docId);
     if (!doc || this.isStale(doc)) return;
     const lastTime = this.frames.length ? this.frames[this.frames.length - 1].time : -Infinity;
     const before = this.frames.length;
     for (const event of unpackEvents(message.events)) this.applyEvent(doc, event);
+    if (isRelayCounters(message.counters)) this.noteCounters(doc, message.counters);
+    doc.seen = true;
     // A backlog from another frame may hold older frames: keep the table in time order.
     if (this.frames.length > before && this.frames[before].time < lastTime) this.reorder();
     this.enforceCap();
     this.version++;
   }
 
+  /** The relays' counters summed over documents, since the last Clear. */
+  relayCounts(): RelayCounts {
+    return sumCounters([...this.docs.values()].filter((doc) => !this.isStale(doc)));
+  }
+
+  /** Frames numbered up to `lastFseq` were all sent before these counters: any not received are gone. */
+  private noteCounters(doc: DocState, c: RelayCounters): void {
+    doc.counters = latestCounters(doc.counters, c);
+    if (c.lastFseq > doc.maxFseq) {
+      this.countLost(doc, c.lastFseq - doc.maxFseq);
+      doc.maxFseq = c.lastFseq;
+    }
+  }
+
+  private countLost(doc: DocState, n: number): void {
+    this.lost += n;
+    if (doc.seen) this.lostBy.whileDisconnected += n; else this.lostBy.beforeOpen += n;
+  }
+
   clear(): void {
+    for (const doc of this.docs.values()) doc.base = doc.counters;
     this.connections = new Map();
     this.frames = [];
     this.lost = 0;
+    this.lostBy = { beforeOpen: 0, whileDisconnected: 0 };
     this.dropped = 0;
     this.skipped = 0;
     this.notices = [];
@@ -156,7 +201,7 @@ export class CaptureStore {
   }
 
   private noteDocument(docId: string, frameId: number, url: string, timeOrigin: number): void {
-    if (!this.docs.has(docId)) this.docs.set(docId, { frameId, url, timeOrigin, maxFseq: 0 });
+    if (!this.docs.has(docId)) this.docs.set(docId, { frameId, url, timeOrigin, maxFseq: 0, seen: false, counters: null, base: null });
     if (frameId !== 0 || timeOrigin <= this.topTimeOrigin) return;
     const navigated = this.topTimeOrigin !== 0;
     this.topTimeOrigin = timeOrigin;
@@ -201,6 +246,8 @@ export class CaptureStore {
 
   private addFrame(doc: DocState, e: WireFrame): void {
     if (e.fseq <= doc.maxFseq) return;
+    // A relay sends its frames in order: the numbers skipped are frames that will never come.
+    if (e.fseq > doc.maxFseq + 1) this.countLost(doc, e.fseq - doc.maxFseq - 1);
     doc.maxFseq = e.fseq;
     if (this.paused) { this.skipped++; return; }
     this.frames.push(toFrame(e, this.nextIndex++, this.firstPos + this.frames.length));
@@ -208,9 +255,14 @@ export class CaptureStore {
     const t = this.totals;
     if (sent) { t.sent++; t.bytesSent += e.size; } else { t.received++; t.bytesReceived += e.size; }
     const second = Math.floor(e.time / 1000);
+    if (!Number.isSafeInteger(second)) return this.countOnConnection(e, sent);
     let bucket = this.timeline.get(second);
     if (!bucket) this.timeline.set(second, (bucket = { sent: 0, received: 0, bytesSent: 0, bytesReceived: 0 }));
     if (sent) { bucket.sent++; bucket.bytesSent += e.size; } else { bucket.received++; bucket.bytesReceived += e.size; }
+    this.countOnConnection(e, sent);
+  }
+
+  private countOnConnection(e: WireFrame, sent: boolean): void {
     const c = this.connections.get(e.conn);
     if (!c) return;
     if (sent) { c.framesSent++; c.bytesSent += e.size; } else { c.framesReceived++; c.bytesReceived += e.size; }
@@ -263,7 +315,7 @@ function byTime(a: Frame, b: Frame): number {
 function newConnection(e: Extract<CaptureEvent, { kind: 'connection' }>, doc: DocState): Connection {
   return {
     id: e.conn, docId: e.conn.slice(0, e.conn.lastIndexOf(':')), frameId: doc.frameId, url: e.url, protocols: e.protocols,
-    api: e.api, createdAt: e.time, state: 'connecting', protocol: '', extensions: '', errored: false,
+    api: e.api, createdAt: e.time, ...(e.urlLength ? { urlLength: e.urlLength } : {}), state: 'connecting', protocol: '', extensions: '', errored: false,
     framesSent: 0, framesReceived: 0, bytesSent: 0, bytesReceived: 0,
   };
 }

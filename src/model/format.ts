@@ -4,14 +4,20 @@ import type { Connection, Frame } from './capture-store';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** Beyond ±8.64e15 ms (or not finite) a Date is invalid, and toISOString throws. */
+export const INVALID_TIME = 'invalid time';
+const isDateTime = (epochMs: number) => Number.isFinite(epochMs) && Math.abs(epochMs) <= 8.64e15;
+
 /** Local wall-clock time with milliseconds, e.g. 14:03:07.123 */
 export function formatClock(epochMs: number): string {
+  if (!isDateTime(epochMs)) return INVALID_TIME;
   const d = new Date(epochMs);
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
 /** Full timestamp with microseconds, for tooltips. */
 export function formatFullTime(epochMs: number): string {
+  if (!isDateTime(epochMs)) return `${INVALID_TIME} (${epochMs})`;
   const micros = Math.round((epochMs % 1) * 1000);
   return `${new Date(epochMs).toISOString().replace('Z', '')}${pad(micros, 3)}Z`;
 }

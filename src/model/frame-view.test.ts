@@ -9,7 +9,7 @@ const frame = (fseq: number, dir: FrameEvent['dir'] = 'sent'): FrameEvent =>
   ({ kind: 'frame', seq: fseq, fseq, conn: 'd:1', time: fseq, dir, opcode: 'text', data: `m${fseq}`, size: 2 });
 const msg = (events: FrameEvent[], type: 'backlog' | 'events' = 'events'): PanelMessage =>
   type === 'backlog'
-    ? { v: 1, type, docId: 'd', url: 'u', timeOrigin: 1, events, lost: 0, last: true, frameId: 0 }
+    ? { v: 1, type, docId: 'd', url: 'u', timeOrigin: 1, events, last: true, frameId: 0 }
     : { v: 1, type, docId: 'd', events, frameId: 0 };
 
 test('appends incrementally, follows cap drops, rebuilds on filter change', () => {

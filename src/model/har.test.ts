@@ -18,7 +18,7 @@ function sampleStore(): CaptureStore {
     { kind: 'frame', seq: 5, fseq: 3, conn, time: 1_700_000_000_013, dir: 'received', opcode: 'text', data: '', size: 0 },
     { kind: 'close', seq: 6, conn, time: 1_700_000_000_020, code: 4001, reason: 'bye', wasClean: true },
   ];
-  store.apply({ v: 1, type: 'backlog', docId: 'd', url: 'https://example.test/', timeOrigin: 1, events, lost: 0, last: true, frameId: 0 });
+  store.apply({ v: 1, type: 'backlog', docId: 'd', url: 'https://example.test/', timeOrigin: 1, events, last: true, frameId: 0 });
   return store;
 }
 

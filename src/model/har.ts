@@ -25,7 +25,7 @@ export function toHar(session: Session, redaction?: Redaction, version = '0.0.0'
     const url = redact(c.url, redaction);
     return {
       _resourceType: 'websocket',
-      startedDateTime: new Date(c.createdAt).toISOString(),
+      startedDateTime: isoTime(c.createdAt),
       time: Math.max(0, (c.openedAt ?? c.createdAt) - c.createdAt),
       request: { method: 'GET', url, httpVersion: 'HTTP/1.1', headers: [], queryString: queryOf(url), cookies: [], headersSize: -1, bodySize: 0 },
       response: { status: 101, statusText: 'Switching Protocols', httpVersion: 'HTTP/1.1', headers, cookies: [], content: { size: 0, mimeType: 'x-unknown' }, redirectURL: '', headersSize: -1, bodySize: 0 },
@@ -43,6 +43,18 @@ export function toHar(session: Session, redaction?: Redaction, version = '0.0.0'
     };
   });
   return { log: { version: '1.2', creator: { name: 'wsinspect', version }, pages: [], entries } };
+}
+
+/** An ISO date, or the epoch for a time no Date can hold (toISOString would throw). */
+function isoTime(epochMs: number): string {
+  return new Date(checkTime(epochMs) === null ? epochMs : 0).toISOString();
+}
+
+/** The Date range, ±8.64e15 ms: outside it no time can be shown. Returns what is wrong, or null. */
+export function checkTime(epochMs: unknown): string | null {
+  if (typeof epochMs !== 'number' || !Number.isFinite(epochMs)) return 'must be a number';
+  if (Math.abs(epochMs) > 8.64e15) return `${epochMs} ms is outside the range of dates (±8.64e15 ms, years -271821 to 275760)`;
+  return null;
 }
 
 function queryOf(url: string): Array<{ name: string; value: string }> {
@@ -84,8 +96,8 @@ export function fromHar(text: string): Session {
     connections.push({
       url, protocol: String(header('sec-websocket-protocol')), extensions: String(header('sec-websocket-extensions')),
       createdAt: Number.isFinite(started) ? started : frames[0]?.time ?? 0,
-      openedAt: typeof extra.openedAt === 'number' ? extra.openedAt : undefined,
-      closedAt: typeof extra.closedAt === 'number' ? extra.closedAt : undefined,
+      openedAt: checkTime(extra.openedAt) === null ? extra.openedAt : undefined,
+      closedAt: checkTime(extra.closedAt) === null ? extra.closedAt : undefined,
       close: validClose(extra.close),
       frames,
     });
@@ -98,6 +110,8 @@ function parseMessage(m: unknown, path: string): SessionFrame {
   if (typeof o !== 'object' || o === null) fail(path, 'expected an object');
   if (o.type !== 'send' && o.type !== 'receive') fail(`${path}.type`, 'expected "send" or "receive"');
   if (typeof o.time !== 'number' || !Number.isFinite(o.time)) fail(`${path}.time`, 'expected a number (epoch seconds)');
+  const timeProblem = checkTime((o.time as number) * 1000);
+  if (timeProblem) fail(`${path}.time`, `${o.time} s: ${timeProblem}`);
   if (o.opcode !== 1 && o.opcode !== 2) fail(`${path}.opcode`, 'expected 1 (text) or 2 (binary)');
   if (typeof o.data !== 'string') fail(`${path}.data`, 'expected a string');
   const text = o.opcode === 1;

@@ -1,6 +1,6 @@
 /** NDJSON export/import: one JSON object per frame, with its connection's url. */
 import { base64ToBytes, utf8Length } from './bytes';
-import { ImportError } from './har';
+import { checkTime, ImportError } from './har';
 import { withOrder, type Session, type SessionConnection, type SessionFrame } from './session-io';
 
 /**
@@ -29,6 +29,8 @@ export function parseFrame(o: unknown, at: string): SessionFrame {
   const r = o as Record<string, unknown>;
   if (typeof r !== 'object' || r === null) throw new ImportError(`${at}: expected an object`);
   if (typeof r.time !== 'number' || !Number.isFinite(r.time)) throw new ImportError(`${at}: "time" must be a number (epoch ms)`);
+  const timeProblem = checkTime(r.time);
+  if (timeProblem) throw new ImportError(`${at}: "time" ${timeProblem}`);
   if (r.dir !== 'sent' && r.dir !== 'received') throw new ImportError(`${at}: "dir" must be "sent" or "received"`);
   if (r.opcode !== 'text' && r.opcode !== 'binary') throw new ImportError(`${at}: "opcode" must be "text" or "binary"`);
   if (typeof r.data !== 'string') throw new ImportError(`${at}: "data" must be a string`);
@@ -92,12 +94,20 @@ export function fromSessionJson(text: string): Session {
       const frames = c.frames.map((f: unknown, j: number) => withOrder(parseFrame(f, `${at}.frames[${j}]`), f));
       return {
         url: c.url, protocol: typeof c.protocol === 'string' ? c.protocol : '', extensions: typeof c.extensions === 'string' ? c.extensions : '',
-        createdAt: typeof c.createdAt === 'number' ? c.createdAt : frames[0]?.time ?? 0,
-        openedAt: typeof c.openedAt === 'number' ? c.openedAt : undefined,
-        closedAt: typeof c.closedAt === 'number' ? c.closedAt : undefined,
+        createdAt: validTime(c.createdAt, `${at}.createdAt`) ?? frames[0]?.time ?? 0,
+        openedAt: validTime(c.openedAt, `${at}.openedAt`),
+        closedAt: validTime(c.closedAt, `${at}.closedAt`),
         close: typeof c.close?.code === 'number' && typeof c.close?.reason === 'string' ? { code: c.close.code, reason: c.close.reason, wasClean: c.close.wasClean === true } : undefined,
         frames,
       };
     }),
   };
+}
+
+/** An optional time: absent is fine, a bad one is an error naming its field. */
+function validTime(v: unknown, at: string): number | undefined {
+  if (typeof v !== 'number') return undefined; // as before: a field that is not a time is ignored
+  const problem = checkTime(v);
+  if (problem) throw new ImportError(`${at}: ${problem}`);
+  return v as number;
 }

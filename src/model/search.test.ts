@@ -13,7 +13,7 @@ test('finds matches incrementally and steps through them with wrap-around', () =
   const view = new FrameView();
   const filter = compileFilter(NO_FILTER);
   const search = new SearchIndex();
-  store.apply({ v: 1, type: 'backlog', docId: 'd', url: 'u', timeOrigin: 1, events: frames(1, ['alpha', 'beta', 'alphabet']), lost: 0, last: true, frameId: 0 });
+  store.apply({ v: 1, type: 'backlog', docId: 'd', url: 'u', timeOrigin: 1, events: frames(1, ['alpha', 'beta', 'alphabet']), last: true, frameId: 0 });
   view.update(store, filter);
   search.update(view, 'alpha');
   expect(search.positions).toEqual([0, 2]);

@@ -87,7 +87,7 @@ export function loadSession(store: CaptureStore, session: Session, name: string)
   let fseq = 0;
   const frameEvents = frames.map(({ f, conn }): CaptureEvent => ({ kind: 'frame', seq: 0, fseq: ++fseq, conn, time: f.time, dir: f.dir, opcode: f.opcode, data: f.data, size: f.size }));
   const events = [...opens, ...frameEvents, ...closes].map((e) => ({ ...e, seq: ++seq }));
-  store.apply({ v: 1, type: 'backlog', docId, url: name, timeOrigin: 0, events, lost: 0, last: true, frameId: 0 });
+  store.apply({ v: 1, type: 'backlog', docId, url: name, timeOrigin: 0, events, last: true, frameId: 0 });
   // A recording is over: a connection it holds no close for ends with its last frame, not now.
   const last = new Map<string, number>();
   for (const e of frameEvents) last.set(e.conn, e.time);

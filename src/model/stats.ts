@@ -13,7 +13,9 @@ export function timelineSeries(store: CaptureStore, maxPoints = 3600, minPoints 
   const s: TimelineSeries = { seconds: [], sent: [], received: [], bytesSent: [], bytesReceived: [] };
   if (!keys.length) return s;
   let min = Infinity, max = -Infinity;
-  for (const k of keys) { if (k < min) min = k; if (k > max) max = k; }
+  // Only seconds where `sec++` moves: past 2^53 it would not, and the loop would never end.
+  for (const k of keys) { if (!Number.isSafeInteger(k)) continue; if (k < min) min = k; if (k > max) max = k; }
+  if (min > max) return s;
   for (let sec = Math.min(Math.max(min, max - maxPoints + 1), max - minPoints + 1); sec <= max; sec++) {
     const b = store.timeline.get(sec);
     s.seconds.push(sec);

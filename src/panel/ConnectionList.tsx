@@ -32,7 +32,7 @@ export function ConnectionList({ connections, uncaptured, selected, onSelect, no
       </li>
       {connections.map((c, i) => (
         <li key={c.id} role="option" aria-selected={selected.includes(c.id)} class={selected.includes(c.id) ? 'selected' : ''}
-          data-testid="connection" data-state={c.state} onClick={(e) => pick(c.id, e)} title={`${c.url}\nrequested: ${c.protocols.join(', ') || '(none)'}\nextensions: ${c.extensions || '(none)'}`}>
+          data-testid="connection" data-state={c.state} onClick={(e) => pick(c.id, e)} title={`${c.url}${c.urlLength ? `\n(url cut: the page's was ${c.urlLength.toLocaleString('en-US')} characters long)` : ''}\nrequested: ${c.protocols.join(', ') || '(none)'}\nextensions: ${c.extensions || '(none)'}`}>
           <div class="conn-url"><span class="conn-num">#{i + 1}</span> {c.api !== 'WebSocket' && <span class="format" data-testid="api">{c.api}</span>} {c.url}</div>
           <div class="conn-meta">
             <span class={`state state-${c.state}`} data-testid="connection-state">{describeState(c)}</span>

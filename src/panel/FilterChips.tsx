@@ -1,5 +1,6 @@
 /** Active filters as removable chips, plus "shown N of M" and loss notices. */
 import { clearChip, describeFilter, type FilterState } from '../model/filters';
+import type { LossNotice } from '../model/losses';
 
 interface Props {
   filter: FilterState;
@@ -7,7 +8,8 @@ interface Props {
   connectionLabel(id: string): string;
   shown: number;
   total: number;
-  lost: number;
+  /** What capture is missing, and why (model/losses.ts). */
+  losses: LossNotice[];
   dropped: number;
   maxFrames: number;
   /** The latest panel command that could not be carried out. */
@@ -27,7 +29,7 @@ export function FilterChips(p: Props) {
       <SizeRange filter={p.filter} onFilter={p.onFilter} />
       <span class="spacer" />
       {p.notice && <span class="notice-bar" role="status" data-testid="notice">{p.notice}</span>}
-      {p.lost > 0 && <span class="warning" data-testid="lost" title="The page keeps a bounded backlog while DevTools is closed; these frames were evicted before the panel received them">{p.lost.toLocaleString()} frames evicted before DevTools opened</span>}
+      {p.losses.map((l) => <span class="warning" key={l.id} data-testid={l.id} title={l.title}>{l.text}</span>)}
       {p.dropped > 0 && <span class="warning" data-testid="dropped" title={`The panel keeps at most ${p.maxFrames.toLocaleString()} frames; the oldest are dropped`}>{p.dropped.toLocaleString()} oldest frames dropped (cap {p.maxFrames.toLocaleString()})</span>}
       <span class="count" data-testid="count">{p.shown === p.total ? `${p.total} frames` : `shown ${p.shown} of ${p.total} frames`}</span>
     </div>

@@ -18,6 +18,7 @@ import { useRulesState } from './rules-state';
 import { Composer } from './Composer';
 import { ConnectionList } from './ConnectionList';
 import { ContextMenu } from './ContextMenu';
+import { lossNotices } from '../model/losses';
 import { FilterChips } from './FilterChips';
 import { FrameDetails } from './FrameDetails';
 import { FrameTable } from './FrameTable';
@@ -60,7 +61,7 @@ export function Chips() {
   state.version.value;
   return (
     <FilterChips filter={state.filter.value} onFilter={(f) => { state.filter.value = f; }} connectionLabel={connectionLabeller(state)}
-      shown={state.frames.value.list.length} total={store.frames.length} lost={store.lost} dropped={store.dropped}
+      shown={state.frames.value.list.length} total={store.frames.length} losses={lossNotices(store)} dropped={store.dropped}
       maxFrames={state.settings.value.maxFrames} notice={state.problem.value ?? store.notices.at(-1)?.text} />
   );
 }

@@ -5,7 +5,11 @@
 export type Direction = 'sent' | 'received';
 export type Opcode = 'text' | 'binary';
 
-export interface ConnectionEvent { kind: 'connection'; seq: number; conn: string; time: number; url: string; protocols: string[]; api: string }
+export interface ConnectionEvent {
+  kind: 'connection'; seq: number; conn: string; time: number; url: string; protocols: string[]; api: string;
+  /** Set when the page's url was too long to keep: `url` is its start (ending in '…'), this its full length. */
+  urlLength?: number;
+}
 export interface OpenEvent { kind: 'open'; seq: number; conn: string; time: number; protocol: string; extensions: string }
 export interface ErrorEvent { kind: 'error'; seq: number; conn: string; time: number; simulated?: true }
 export interface CloseEvent { kind: 'close'; seq: number; conn: string; time: number; code: number; reason: string; wasClean: boolean; simulated?: true }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseHookMessage } from './hook';
+import { MAX_URL, parseHookMessage, validateHookMessage } from './hook';
 
 describe('parseHookMessage', () => {
   test('accepts each well-formed message and returns a copy', () => {
@@ -19,7 +19,12 @@ describe('parseHookMessage', () => {
     null, 'x', 42, [], {},
     { k: 'nope', id: 1, t: 1 },
     { k: 'error', id: '1', t: 1 },
-    { k: 'error', id: 1, t: NaN },
+    { k: 'error', id: -1, t: 1 },
+    { k: 'error', id: 1.5, t: 1 },
+    { k: 'error', id: 2 ** 60, t: 1 },
+    { k: 'error', id: 1, t: '1' },
+    { k: 'resolved', id: 1, t: 1, pauseId: -3, action: 'drop' },
+    { k: 'close', id: 1, t: 1, code: 1e300, reason: '', wasClean: true },
     { k: 'new', id: 1, t: 1, url: 5, protocols: [] },
     { k: 'new', id: 1, t: 1, url: 'ws://x', protocols: [1] },
     { k: 'new', id: 1, t: 1, url: 'ws://x', protocols: 'a' },
@@ -30,5 +35,43 @@ describe('parseHookMessage', () => {
     { k: 'close', id: 1, t: 1, code: 1000, reason: '', wasClean: 'yes' },
   ])('rejects %j', (m) => {
     expect(parseHookMessage(m)).toBeNull();
+  });
+});
+
+describe('validateHookMessage (hostile times, ids, urls)', () => {
+  const clock = { timeOrigin: 1_700_000_000_000, now: 1_700_000_100_000 };
+
+  test.each([-1e20, 1e16, 1e13 * 1000, Infinity, -Infinity, NaN, 0, clock.timeOrigin - 3_600_000, clock.now + 3_600_000])(
+    'a time of %d is replaced by the relay\'s now and marked clamped', (t) => {
+      const verdict = validateHookMessage({ k: 'message', id: 1, t, data: 'x' }, clock);
+      expect(verdict).toEqual({ ok: true, clamped: true, message: { k: 'message', id: 1, t: clock.now, data: 'x' } });
+    });
+
+  test('a time within the document\'s lifetime is kept as is', () => {
+    for (const t of [clock.timeOrigin, clock.timeOrigin + 12.5, clock.now]) {
+      expect(validateHookMessage({ k: 'error', id: 1, t }, clock)).toEqual({ ok: true, clamped: false, message: { k: 'error', id: 1, t } });
+    }
+  });
+
+  test('without a clock, times outside the Date range still never pass', () => {
+    expect(parseHookMessage({ k: 'error', id: 1, t: -1e20 })).toEqual({ k: 'error', id: 1, t: 0 });
+    expect(parseHookMessage({ k: 'error', id: 1, t: 8.64e15 })).toEqual({ k: 'error', id: 1, t: 8.64e15 });
+  });
+
+  test('refusals say why', () => {
+    expect(validateHookMessage(null)).toEqual({ ok: false, reason: 'not an object' });
+    expect(validateHookMessage({ k: 'error', id: -1, t: 1 })).toEqual({ ok: false, reason: 'bad id' });
+    expect(validateHookMessage({ k: 'zzz', id: 1, t: 1 })).toEqual({ ok: false, reason: 'unknown kind' });
+    expect(validateHookMessage({ k: 'open', id: 1, t: 1, protocol: 5 })).toEqual({ ok: false, reason: 'bad field' });
+  });
+
+  test('a socket url over the limit is kept, cut and marked with its full length', () => {
+    const url = 'ws://x/?' + 'a'.repeat(70_000);
+    const m = parseHookMessage({ k: 'new', id: 1, t: 1, url, protocols: [] }) as { url: string; urlLength?: number };
+    expect(m.url).toHaveLength(MAX_URL);
+    expect(m.url.endsWith('…')).toBe(true);
+    expect(url.startsWith(m.url.slice(0, -1))).toBe(true);
+    expect(m.urlLength).toBe(url.length);
+    expect(parseHookMessage({ k: 'new', id: 1, t: 1, url: 'ws://x/', protocols: [] })).not.toHaveProperty('urlLength');
   });
 });

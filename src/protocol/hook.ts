@@ -11,7 +11,7 @@ export interface Rewrite { blocked?: string; original?: string; rule?: string }
 export type RawPayload = string | ArrayBuffer | Blob;
 
 export type HookMessage =
-  | { k: 'new'; id: number; t: number; url: string; protocols: string[]; api: 'WebSocket' | 'WebSocketStream' }
+  | { k: 'new'; id: number; t: number; url: string; protocols: string[]; api: 'WebSocket' | 'WebSocketStream'; /** set when `url` was cut: the page's full length */ urlLength?: number }
   | { k: 'open'; id: number; t: number; protocol: string; extensions: string }
   | ({ k: 'send'; id: number; t: number; data: RawPayload; state: number; via?: 'panel' } & Rewrite)
   | ({ k: 'message'; id: number; t: number; data: RawPayload; simulated?: true } & Rewrite)
@@ -24,10 +24,34 @@ export type HookMessage =
   | { k: 'notice'; id: number; t: number; text: string };
 
 const MAX_STRING = 1 << 29;
+/** A socket URL longer than this is kept cut to this length, ending in '…', and marked (`urlLength`). */
+export const MAX_URL = 1 << 16;
+/** The Date range (ECMA-262 §21.4.1.22): a time outside it cannot be formatted. */
+export const MAX_EPOCH_MS = 8.64e15;
 
 function isFiniteNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
+
+/** Socket ids, pause ids: counters in the hook, never negative or fractional. */
+function isId(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+/** Why a message from the page world was refused (counted per reason, shown in the panel). */
+export type RejectReason = 'not an object' | 'bad id' | 'unknown kind' | 'bad field';
+
+/**
+ * The relay's own clock, to check the hook's times against: the document's timeOrigin and
+ * now, both epoch ms. A time outside [timeOrigin - slack, now + slack] cannot be this
+ * document's (a hook's time is timeOrigin + performance.now()).
+ */
+export interface HookClock { timeOrigin: number; now: number }
+const CLOCK_SLACK_MS = 60_000;
+
+export type HookVerdict =
+  | { ok: true; message: HookMessage; /** `t` was out of range and replaced by the relay's now */ clamped: boolean }
+  | { ok: false; reason: RejectReason };
 
 function isShortString(v: unknown, max = 65536): v is string {
   return typeof v === 'string' && v.length <= max;
@@ -54,43 +78,77 @@ function rewrite(o: Record<string, unknown>): Rewrite {
   return r;
 }
 
-/** Returns a clean copy of a hook message, or null when it is not one. */
+/** Returns a clean copy of a hook message, or null when it is not one (times unchecked: see validateHookMessage). */
 export function parseHookMessage(m: unknown): HookMessage | null {
-  if (typeof m !== 'object' || m === null) return null;
+  const verdict = validateHookMessage(m);
+  return verdict.ok ? verdict.message : null;
+}
+
+/**
+ * Validates a message from the page world and returns a clean copy, or why it was refused.
+ * With a `clock`, a time that is not finite or not near the document's lifetime is replaced
+ * by `clock.now` (the event is kept, marked `clamped`); without one, only the Date range is
+ * enforced the same way.
+ */
+export function validateHookMessage(m: unknown, clock?: HookClock): HookVerdict {
+  if (typeof m !== 'object' || m === null) return { ok: false, reason: 'not an object' };
   const o = m as Record<string, unknown>;
-  if (!isFiniteNumber(o.id) || !isFiniteNumber(o.t)) return null;
-  const id = o.id, t = o.t;
+  if (!isId(o.id)) return { ok: false, reason: 'bad id' };
+  if (typeof o.t !== 'number') return { ok: false, reason: 'bad field' };
+  const { t, clamped } = checkTime(o.t, clock);
+  const message = parseBody(o, o.id, t);
+  if (typeof message === 'string') return { ok: false, reason: message };
+  return { ok: true, message, clamped };
+}
+
+function checkTime(t: number, clock?: HookClock): { t: number; clamped: boolean } {
+  const fallback = clock ? clock.now : 0;
+  if (!Number.isFinite(t) || Math.abs(t) > MAX_EPOCH_MS) return { t: fallback, clamped: true };
+  if (clock && (t < clock.timeOrigin - CLOCK_SLACK_MS || t > clock.now + CLOCK_SLACK_MS)) return { t: fallback, clamped: true };
+  return { t, clamped: false };
+}
+
+function cutUrl(url: string): { url: string; urlLength?: number } {
+  return url.length <= MAX_URL ? { url } : { url: `${url.slice(0, MAX_URL - 1)}…`, urlLength: url.length };
+}
+
+function parseBody(o: Record<string, unknown>, id: number, t: number): HookMessage | RejectReason {
   switch (o.k) {
     case 'new': {
-      if (!isShortString(o.url, 1 << 16) || !Array.isArray(o.protocols) || o.protocols.length > 256) return null;
-      if (!o.protocols.every((p) => isShortString(p, 1024))) return null;
+      if (typeof o.url !== 'string' || o.url.length > MAX_STRING || !Array.isArray(o.protocols) || o.protocols.length > 256) return 'bad field';
+      if (!o.protocols.every((p) => isShortString(p, 1024))) return 'bad field';
       const api = o.api === 'WebSocketStream' ? 'WebSocketStream' : 'WebSocket';
-      return { k: 'new', id, t, url: o.url, protocols: [...(o.protocols as string[])], api };
+      return { k: 'new', id, t, ...cutUrl(o.url), protocols: [...(o.protocols as string[])], api };
     }
     case 'open':
-      if (!isShortString(o.protocol) || !isShortString(o.extensions)) return null;
+      if (!isShortString(o.protocol) || !isShortString(o.extensions)) return 'bad field';
       return { k: 'open', id, t, protocol: o.protocol, extensions: o.extensions };
     case 'send':
-      if (!isPayload(o.data) || !isFiniteNumber(o.state)) return null;
+      if (!isPayload(o.data) || !isFiniteNumber(o.state)) return 'bad field';
       return { k: 'send', id, t, data: o.data, state: o.state, ...(o.via === 'panel' ? { via: 'panel' as const } : {}), ...rewrite(o) };
     case 'message':
-      if (!isPayload(o.data)) return null;
+      if (!isPayload(o.data)) return 'bad field';
       return { k: 'message', id, t, data: o.data, ...simulated(o), ...rewrite(o) };
     case 'paused':
-      if (!isFiniteNumber(o.pauseId) || (o.dir !== 'sent' && o.dir !== 'received') || !isPayload(o.data)) return null;
+      if (!isId(o.pauseId) || (o.dir !== 'sent' && o.dir !== 'received') || !isPayload(o.data)) return 'bad field';
       return { k: 'paused', id, t, pauseId: o.pauseId, dir: o.dir, data: o.data };
     case 'resolved':
-      if (!isFiniteNumber(o.pauseId) || (o.action !== 'forward' && o.action !== 'drop' && o.action !== 'timeout')) return null;
+      if (!isId(o.pauseId) || (o.action !== 'forward' && o.action !== 'drop' && o.action !== 'timeout')) return 'bad field';
       return { k: 'resolved', id, t, pauseId: o.pauseId, action: o.action };
     case 'error':
       return { k: 'error', id, t, ...simulated(o) };
     case 'close':
-      if (!isFiniteNumber(o.code) || !isShortString(o.reason, 1024) || typeof o.wasClean !== 'boolean') return null;
+      if (!isCloseCode(o.code) || !isShortString(o.reason, 1024) || typeof o.wasClean !== 'boolean') return 'bad field';
       return { k: 'close', id, t, code: o.code, reason: o.reason, wasClean: o.wasClean, ...simulated(o) };
     case 'notice':
-      if (!isShortString(o.text, 1024)) return null;
+      if (!isShortString(o.text, 1024)) return 'bad field';
       return { k: 'notice', id, t, text: o.text };
     default:
-      return null;
+      return 'unknown kind';
   }
+}
+
+/** Close codes are 16-bit on the wire (RFC 6455 §7.4). */
+function isCloseCode(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 65535;
 }

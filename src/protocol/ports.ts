@@ -23,13 +23,40 @@ export type WireFrame = Omit<FrameEvent, 'data'> & { data: string | ArrayBuffer 
 export type WireEvent = LifecycleEvent | WireFrame;
 
 /**
+ * What a relay knows it could not capture or keep for its document, cumulative since the
+ * document started (a receiver takes the latest, never adds them up). Attached to the last
+ * message of each flush and of each backlog: every frame numbered up to `lastFseq` was sent
+ * before it, or is gone.
+ */
+export interface RelayCounters {
+  /** The last frame number the relay gave out (frames are numbered 1, 2, … per document). */
+  lastFseq: number;
+  /** Closed connections the page's backlog forgot (connection cap) before a panel received them. */
+  forgottenConnections: number;
+  /** Messages from the page world refused, by reason. */
+  rejected: Record<string, number>;
+  /** Events whose time was not finite or not within the document's lifetime: given the relay's clock instead. */
+  clampedTimes: number;
+  /** Frames whose payload (a Blob) could not be read: kept, shown empty. */
+  unreadablePayloads: number;
+}
+
+export function isRelayCounters(c: unknown): c is RelayCounters {
+  if (typeof c !== 'object' || c === null) return false;
+  const o = c as Record<string, unknown>;
+  const count = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+  return count(o.lastFseq) && count(o.forgottenConnections) && count(o.clampedTimes) && count(o.unreadablePayloads)
+    && typeof o.rejected === 'object' && o.rejected !== null && Object.values(o.rejected).every(count);
+}
+
+/**
  * relay → background; `events` hold whatever a relay flushed since its last message (batched
  * in time), packed where messages are structured clones (see packed.ts).
  */
 export type RelayMessage =
   | ({ v: 1; type: 'hello' } & DocumentInfo)
-  | ({ v: 1; type: 'backlog'; events: WireEvent[] | PackedEvents; lost: number; last: boolean } & DocumentInfo)
-  | { v: 1; type: 'events'; docId: string; events: WireEvent[] | PackedEvents };
+  | ({ v: 1; type: 'backlog'; events: WireEvent[] | PackedEvents; counters?: RelayCounters; last: boolean } & DocumentInfo)
+  | { v: 1; type: 'events'; docId: string; events: WireEvent[] | PackedEvents; counters?: RelayCounters };
 
 /** background → relay (through tabs.sendMessage or the relay's port) */
 export type RelayCommand = { v: 1; type: 'sync'; since: SinceMap } | { v: 1; type: 'unsync' };
@@ -67,6 +94,7 @@ export function isRelayMessage(m: unknown): m is RelayMessage {
   const o = m as Record<string, unknown>;
   if (o.v !== PROTOCOL_VERSION || typeof o.docId !== 'string') return false;
   if (o.type === 'hello') return typeof o.url === 'string';
+  // `counters` is checked where it is read (capture-store): a bad one must not cost the events.
   return (o.type === 'backlog' || o.type === 'events') && (Array.isArray(o.events) || isPackedEvents(o.events));
 }
 

@@ -85,3 +85,18 @@ test('shrinks to the newest frames for a page going into the back/forward cache,
   expect(b.snapshot(0)).toMatchObject({ lost: 7 });
   expect(b.snapshot(0).events.map((e) => (e as StoredFrame).fseq)).toEqual([8, 9, 10]);
 });
+
+test('counts the closed connections it forgets, except those a listening panel already received', () => {
+  const b = new Backlog({ maxFrames: 10, maxBytes: 1000, maxConnections: 2 });
+  const open = (n: number) => b.addLifecycle({ kind: 'connection', seq: n, conn: `d:${n}`, time: n, url: 'ws://x', protocols: [], api: 'WebSocket' });
+  const close = (n: number) => b.addLifecycle({ kind: 'close', seq: n + 100, conn: `d:${n}`, time: n, code: 1000, reason: '', wasClean: true });
+  for (let n = 1; n <= 5; n++) { open(n); close(n); }
+  expect(b.forgottenConnections).toBe(3);
+  b.markForwarded(); // a panel got the snapshot: d:4 and d:5
+  open(6); close(6); // d:4 goes, but the panel has it
+  expect(b.forgottenConnections).toBe(3);
+  b.markForwarded('d:6');
+  b.clearForwarded(); // the panel closed: the next one has nothing
+  open(7); close(7); // d:5 goes unseen by any panel listening now
+  expect(b.forgottenConnections).toBe(4);
+});

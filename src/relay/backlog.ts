@@ -34,12 +34,16 @@ export class Backlog {
   private kept = new Map<string, number>();
   /** Frames evicted so far; frame sequence numbers below `firstFseq` are gone. */
   evicted = 0;
+  /** Closed connections forgotten (connection cap) before a panel received them. */
+  forgottenConnections = 0;
+  /** Connections whose lifecycle a listening panel received (see markForwarded). */
+  private forwarded = new Set<string>();
 
   constructor(private limits: BacklogLimits = DEFAULT_LIMITS) {}
 
   get frameCount(): number { return this.frames.length - this.head; }
   get byteCount(): number { return this.bytes; }
-  get isEmpty(): boolean { return this.frameCount === 0 && this.lifecycle.size === 0 && this.evicted === 0; }
+  get isEmpty(): boolean { return this.frameCount === 0 && this.lifecycle.size === 0 && this.evicted === 0 && this.forgottenConnections === 0; }
   get firstFseq(): number { return this.frameCount ? this.frames[this.head].fseq : Infinity; }
 
   addLifecycle(event: LifecycleEvent): void {
@@ -100,17 +104,36 @@ export class Backlog {
     return { events, lost };
   }
 
+  /**
+   * A panel listening now received `conn`'s lifecycle (live, or in a snapshot; all connections
+   * when `conn` is omitted): forgetting it later loses nothing that panel has.
+   */
+  markForwarded(conn?: string): void {
+    if (conn === undefined) for (const c of this.lifecycle.keys()) this.forwarded.add(c);
+    else if (this.lifecycle.has(conn)) this.forwarded.add(conn);
+  }
+
+  /** No panel listens any more: what the next one gets starts from the snapshot. */
+  clearForwarded(): void {
+    this.forwarded.clear();
+  }
+
   /** Forgets the oldest closed connection with no frame kept (else the oldest closed one). */
   private forgetOldestClosed(): void {
     let fallback: string | null = null;
     for (const [conn, list] of this.lifecycle) {
       if (!list.some((e) => e.kind === 'close')) continue;
       if (!this.kept.has(conn)) {
-        this.lifecycle.delete(conn);
+        this.forget(conn);
         return;
       }
       fallback ??= conn;
     }
-    if (fallback !== null) this.lifecycle.delete(fallback);
+    if (fallback !== null) this.forget(fallback);
+  }
+
+  private forget(conn: string): void {
+    this.lifecycle.delete(conn);
+    if (!this.forwarded.delete(conn)) this.forgottenConnections++;
   }
 }

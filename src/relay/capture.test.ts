@@ -36,3 +36,15 @@ test('long text: its UTF-8 length is counted over several tasks, and later event
   expect(frames.map((f) => [f.fseq, f.size])).toEqual([[1, Buffer.byteLength(long)], [2, 4]]);
   expect(frames[0].data).toBe(long);
 });
+
+test('a Blob that cannot be read: the frame is kept, empty, in its place, and counted', async () => {
+  const out: Captured[] = [];
+  const seq = new CaptureSequencer('doc', (e) => out.push(e));
+  const unreadable = Object.assign(new Blob(['gone']), { arrayBuffer: () => Promise.reject(new DOMException('NotReadableError')) });
+  seq.push({ k: 'message', id: 1, t: 1, data: unreadable });
+  seq.push({ k: 'send', id: 1, t: 2, data: 'after', state: 1 });
+  await new Promise((r) => setTimeout(r, 20));
+  const frames = out.filter((e) => e.kind === 'frame');
+  expect(frames.map((f) => [f.fseq, f.size])).toEqual([[1, 0], [2, 5]]);
+  expect(seq.unreadable).toBe(1);
+});

@@ -36,10 +36,15 @@ function nextTask(): Promise<void> {
 export class CaptureSequencer {
   private seq = 0;
   private fseq = 0;
+  /** Frames whose Blob payload could not be read: kept, empty (size 0), and counted. */
+  unreadable = 0;
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
 
   constructor(private docId: string, private emit: (event: Captured) => void) {}
+
+  /** The last frame number given out (0: none yet). */
+  get lastFseq(): number { return this.fseq; }
 
   push(m: HookMessage): void {
     const data = m.k === 'send' || m.k === 'message' || m.k === 'paused' ? m.data : undefined;
@@ -55,7 +60,7 @@ export class CaptureSequencer {
     const textSize = isLongText ? utf8LengthPaced(data as string, nextTask) : undefined;
     this.queue = this.queue.then(async () => {
       let resolved: string | ArrayBuffer | undefined;
-      try { resolved = await bytes; } catch { resolved = new ArrayBuffer(0); }
+      try { resolved = await bytes; } catch { resolved = new ArrayBuffer(0); this.unreadable++; }
       const size = await textSize;
       this.pending--;
       this.emit(this.convert(m, resolved, size));
@@ -66,7 +71,7 @@ export class CaptureSequencer {
     const conn = `${this.docId}:${m.id}`;
     const base = { seq: ++this.seq, conn, time: m.t };
     switch (m.k) {
-      case 'new': return { kind: 'connection', ...base, url: m.url, protocols: m.protocols, api: m.api };
+      case 'new': return { kind: 'connection', ...base, url: m.url, protocols: m.protocols, api: m.api, ...(m.urlLength ? { urlLength: m.urlLength } : {}) };
       case 'open': return { kind: 'open', ...base, protocol: m.protocol, extensions: m.extensions };
       case 'error': return { kind: 'error', ...base, ...(m.simulated ? { simulated: true as const } : {}) };
       case 'close': return { kind: 'close', ...base, code: m.code, reason: m.reason, wasClean: m.wasClean, ...(m.simulated ? { simulated: true as const } : {}) };

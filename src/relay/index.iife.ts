@@ -3,7 +3,8 @@
  * hook's private port from the one handshake message (hidden from page listeners),
  * validates everything the page world sends, and keeps this document's backlog.
  */
-import { HOOK_HANDSHAKE, parseHookMessage } from '../protocol/hook';
+import { HOOK_HANDSHAKE, validateHookMessage, type HookClock } from '../protocol/hook';
+import type { RelayCounters } from '../protocol/ports';
 import { BFCACHE_BYTES, Backlog } from './backlog';
 import { CaptureSequencer } from './capture';
 import { RelayLink } from './link';
@@ -21,10 +22,17 @@ function randomId(): string {
 const docId = randomId();
 const backlog = new Backlog();
 let hookPort: MessagePort | null = null;
+/** What the page world sent that was refused (by reason), or whose time was replaced. */
+const rejected: Record<string, number> = {};
+let clampedTimes = 0;
+const counters = (): RelayCounters => ({
+  lastFseq: sequencer.lastFseq, forgottenConnections: backlog.forgottenConnections, rejected: { ...rejected }, clampedTimes,
+  unreadablePayloads: sequencer.unreadable,
+});
 const link = new RelayLink(docId, backlog, (request) => {
   const command = toHookCommand(request);
   if (command && hookPort) hookPort.postMessage(command, typeof command === 'object' && 'data' in command && command.data instanceof ArrayBuffer ? [command.data] : []);
-});
+}, counters);
 const sequencer = new CaptureSequencer(docId, (event) => {
   if (event.kind === 'frame') backlog.addFrame(event);
   else backlog.addLifecycle(event);
@@ -48,17 +56,26 @@ function onHandshake(event: MessageEvent): void {
   hookPort = port;
   port.onmessage = (e: MessageEvent) => {
     const batch = ownRealm(e.data);
-    if (!Array.isArray(batch)) return;
+    if (!Array.isArray(batch)) { rejected['not a batch'] = (rejected['not a batch'] ?? 0) + 1; return; }
+    // This document's own clock: a hook's time is timeOrigin + performance.now(), so it lies in between.
+    const clock: HookClock = { timeOrigin: performance.timeOrigin, now: performance.timeOrigin + performance.now() };
     for (const raw of batch) {
-      const message = parseHookMessage(raw);
-      if (message) sequencer.push(message);
+      const verdict = validateHookMessage(raw, clock);
+      if (!verdict.ok) { rejected[verdict.reason] = (rejected[verdict.reason] ?? 0) + 1; continue; }
+      if (verdict.clamped) clampedTimes++;
+      sequencer.push(verdict.message);
     }
   };
 }
 
 window.addEventListener('message', onHandshake, true);
 
+// What waits for the next flush goes now: once the document is gone, nothing would send it.
 // A page kept in the back/forward cache keeps only its newest frames (the rest count as evicted).
 window.addEventListener('pagehide', (event) => {
+  link.flush();
   if (event.persisted) backlog.shrinkTo(BFCACHE_BYTES);
+}, true);
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted) link.resume();
 }, true);

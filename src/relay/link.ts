@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
 import {
   PROTOCOL_VERSION, RELAY_PORT, isCommandRequest, isRelayCommand, isTabConfigRequest,
-  type CommandRequest, type RelayCommand, type RelayMessage, type SinceMap, type TabConfigRequest, type WireEvent,
+  type CommandRequest, type RelayCommand, type RelayCounters, type RelayMessage, type SinceMap, type TabConfigRequest, type WireEvent,
 } from '../protocol/ports';
 import { packEvents, type PackedEvents } from '../protocol/packed';
 import type { Backlog } from './backlog';
@@ -22,6 +22,11 @@ import type { Captured } from './capture';
  * ping-pong would otherwise post one per frame. The panel renders at most every 100 ms anyway.
  */
 const FLUSH_MS = 20;
+/**
+ * Flushed at once past this many events: a page that floods can keep the flush timer waiting,
+ * and whatever is still in the outbox when the document goes is lost.
+ */
+const FLUSH_EVENTS = 2000;
 
 export class RelayLink {
   private port: Runtime.Port | null = null;
@@ -30,7 +35,12 @@ export class RelayLink {
   private flushScheduled = false;
   private readonly buffers = messagesCloneBuffers(browser.runtime.getManifest() as never, browser.runtime.getURL(''), navigator.userAgent);
 
-  constructor(private docId: string, private backlog: Backlog, private toHook: (request: CommandRequest | TabConfigRequest) => void) {
+  constructor(
+    private docId: string,
+    private backlog: Backlog,
+    private toHook: (request: CommandRequest | TabConfigRequest) => void,
+    private counters: () => RelayCounters,
+  ) {
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (isRelayCommand(message)) this.command(message);
       else if (isCommandRequest(message) && message.conn.startsWith(`${docId}:`)) toHook(message);
@@ -55,6 +65,7 @@ export class RelayLink {
     if (!this.port) this.connect();
     if (!this.live) return;
     this.outbox.push(toWire(event, this.buffers));
+    if (this.outbox.length >= FLUSH_EVENTS) { this.flush(); return; }
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       // Not setTimeout: timer ids are shared with the page's world, whose own ids would skip.
@@ -62,12 +73,18 @@ export class RelayLink {
     }
   }
 
-  private flush(): void {
+  /** Sends what is waiting now: the document is going away (pagehide), or the outbox is full. */
+  flush(): void {
     this.flushScheduled = false;
     const events = this.outbox;
     this.outbox = [];
-    if (!events.length) return;
-    for (const batch of batches(events)) this.post({ v: PROTOCOL_VERSION, type: 'events', docId: this.docId, events: this.pack(batch) });
+    if (!events.length || !this.live) return;
+    const all = batches(events);
+    // The counters go with the last batch: every frame they number was sent before them.
+    for (const [i, batch] of all.entries()) {
+      if (!this.post({ v: PROTOCOL_VERSION, type: 'events', docId: this.docId, events: this.pack(batch), ...(i === all.length - 1 ? { counters: this.counters() } : {}) })) return;
+    }
+    for (const e of events) if (e.kind === 'connection') this.backlog.markForwarded(e.conn);
   }
 
   private connect(): void {
@@ -88,19 +105,25 @@ export class RelayLink {
   }
 
   private command(command: RelayCommand): void {
-    if (command.type === 'unsync') { this.live = false; this.outbox = []; this.resetHook(); return; }
+    if (command.type === 'unsync') { this.live = false; this.outbox = []; this.backlog.clearForwarded(); this.resetHook(); return; }
     if (this.backlog.isEmpty) return; // nothing captured here yet: the first event says hello
     if (!this.port) this.connect();
     if (this.outbox.length) this.flush();
-    this.sendBacklog(command.since);
-    this.live = true;
+    // Live only once the whole backlog went out on this port (else a new hello starts over).
+    if (this.sendBacklog(command.since)) this.live = true;
   }
 
-  private sendBacklog(since: SinceMap): void {
+  private sendBacklog(since: SinceMap): boolean {
     const sinceFseq = typeof since[this.docId] === 'number' ? since[this.docId] : 0;
-    const { events, lost } = this.backlog.snapshot(sinceFseq);
+    // Frames the backlog no longer holds show as gaps in the frame numbers: the panel counts them.
+    const { events } = this.backlog.snapshot(sinceFseq);
     const all = batches(events.map((e) => toWire(e, this.buffers)));
-    all.forEach((chunk, c) => this.post({ v: PROTOCOL_VERSION, type: 'backlog', ...this.info, events: this.pack(chunk), lost: c === 0 ? lost : 0, last: c === all.length - 1 }));
+    for (const [c, chunk] of all.entries()) {
+      const last = c === all.length - 1;
+      if (!this.post({ v: PROTOCOL_VERSION, type: 'backlog', ...this.info, events: this.pack(chunk), ...(last ? { counters: this.counters() } : {}), last })) return false;
+    }
+    this.backlog.markForwarded();
+    return true;
   }
 
   /** Structured clones: one JSON string and the binary payloads as buffers. JSON messaging: as they are. */
@@ -108,12 +131,36 @@ export class RelayLink {
     return this.buffers ? packEvents(events) : events;
   }
 
-  private post(message: RelayMessage): void {
+  /**
+   * The page came back from the back/forward cache: its port may be dead without having said so
+   * (Chromium closes a cached page's ports; messages posted on it vanish without an error). A new
+   * port's hello gets a listening panel to ask for the backlog.
+   */
+  resume(): void {
+    const old = this.port;
+    this.port = null;
+    this.live = false;
+    this.outbox = [];
+    try { old?.disconnect(); } catch { /* already closed */ }
+    if (!this.backlog.isEmpty) this.connect();
+  }
+
+  /**
+   * False when the port is dead: what this message held stays in the backlog, and the panel's
+   * resync after a new hello resends it (else nothing would, until the page's next event). The
+   * caller sends nothing more of what it was sending: on the new port it would arrive before the
+   * resync, as a gap in the frame numbers.
+   */
+  private post(message: RelayMessage): boolean {
     try {
       this.port?.postMessage(message);
+      return true;
     } catch {
       this.port = null;
       this.live = false;
+      this.outbox = [];
+      if (message.type !== 'hello') this.connect();
+      return false;
     }
   }
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, openPanelAsTab, stopServiceWorker, type Chromium } from '../helpers/chromium';
 import { panelCount, panelRows, waitFor } from '../helpers/panel';
 import { startTestServer, type TestServer } from '../helpers/servers';
+import { restartMidBurst } from './suites/restart';
 
 let chromium: Chromium;
 let server: TestServer;
@@ -45,6 +46,20 @@ test('a service-worker restart loses nothing and doubles nothing', async () => {
   await panel.close();
   await page.close();
 });
+
+test('a service-worker restart mid-burst, after the page\'s backlog evicted frames the panel had: nothing counted lost', async () => {
+  await restartMidBurst({
+    newPage: () => chromium.browser.newPage(),
+    openPanel: (page) => openPanelAsTab(chromium, page),
+    async restartBackground() {
+      // Right after a restart puppeteer may still hand out the old worker's target: try again.
+      for (let attempt = 1; ; attempt++) {
+        try { await stopServiceWorker(chromium); return; } catch (e) { if (attempt === 3) throw e; }
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    },
+  }, server);
+}, 180_000);
 
 test('reload starts a new session; with Preserve log the old frames stay', async () => {
   const page = await chromium.browser.newPage();

@@ -11,6 +11,7 @@ import { launchChromium, openPanelAsTab, type Chromium } from '../helpers/chromi
 import { fill, panelCount, panelRows, waitFor } from '../helpers/panel';
 import { startTestServer, type TestServer } from '../helpers/servers';
 import { DEFAULT_LIMITS } from '../../src/relay/backlog';
+import { lossTexts } from './suites/counters';
 import { connectionStates, detailsOf, rowSizes, selectRow, watchErrors } from './robustness/panel';
 import {
   churnPage, frozenPage, INVALID_UTF8_COUNT, largePage, startEchoServers, startRawServer, tabPage, utf8Page, wrapperPage,
@@ -128,6 +129,8 @@ test('10,000 connections opened and closed: the page is unaffected; a panel open
   // The page's backlog keeps the lifecycle of at most maxConnections sockets, forgetting the oldest closed ones.
   const all = await panel.$eval('[data-testid="all-connections"] .conn-meta', (e) => e.textContent);
   expect(all).toBe(`${DEFAULT_LIMITS.maxConnections} connections`);
+  // … and says how many it forgot.
+  expect(await waitFor(async () => ((await lossTexts(panel)).forgotten ? lossTexts(panel) : null), 'the forgotten connections notice')).toEqual({ forgotten: '8,000 closed connections forgotten before DevTools opened' });
   const states = await connectionStates(panel);
   expect(states.every((s) => / closed 1000 "done"/.test(s))).toBe(true);
   expect(states.at(-1)).toMatch(/\/echo\?c=9999 closed 1000 "done"/);

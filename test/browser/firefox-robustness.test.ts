@@ -10,6 +10,7 @@ import { fill, panelCount, panelRows, waitFor } from '../helpers/panel';
 import { startTestServer, type TestServer } from '../helpers/servers';
 import { DEFAULT_LIMITS } from '../../src/relay/backlog';
 import { openFirefoxPanelTab } from './shared/firefox-panel';
+import { lossTexts } from './suites/counters';
 import { connectionStates, detailsOf, rowSizes, selectRow, watchErrors } from './robustness/panel';
 import {
   churnPage, frozenPage, INVALID_UTF8_COUNT, largePage, startEchoServers, startRawServer, tabPage, utf8Page, wrapperPage,
@@ -111,6 +112,8 @@ test('3,000 connections opened and closed: the page is unaffected; a panel opene
   await waitFor(async () => (await panelCount(panel)) === '60 frames', 'the 30 echoed frames and their sends');
   const all = await panel.$eval('[data-testid="all-connections"] .conn-meta', (e) => e.textContent);
   expect(all).toBe(`${DEFAULT_LIMITS.maxConnections} connections`);
+  // … and says how many it forgot.
+  expect(await waitFor(async () => ((await lossTexts(panel)).forgotten ? lossTexts(panel) : null), 'the forgotten connections notice')).toEqual({ forgotten: '1,000 closed connections forgotten before DevTools opened' });
   const states = await connectionStates(panel);
   expect(states.every((s) => / closed 1000 "done"/.test(s))).toBe(true);
   expect(states.at(-1)).toMatch(/\/echo\?c=2999 closed 1000 "done"/);

@@ -24,7 +24,8 @@ export interface TestServer {
 export async function startTestServer(): Promise<TestServer> {
   const pages = new Map<string, string>();
   const received: Received[] = [];
-  const http: Server = createServer((req, res) => {
+  // Large headers allowed: a page may open a socket whose url is over 64 KB (suites/counters.ts).
+  const http: Server = createServer({ maxHeaderSize: 256 * 1024 }, (req, res) => {
     const html = pages.get((req.url ?? '/').split('?')[0]);
     if (html === undefined) { res.writeHead(404).end(); return; }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);

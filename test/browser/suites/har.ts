@@ -126,6 +126,10 @@ export function defineHarImportSuite(har: HarSuite): void {
       ['bad.har', '{"log":{"entries":[{"_resourceType":"websocket","request":{"url":"ws://x"},"_webSocketMessages":[{"type":"send","time":"soon","opcode":1,"data":"a"}]}]}}', /log\.entries\[0\]\._webSocketMessages\[0\]\.time: expected a number/],
       ['bad.ndjson', '{"url":"ws://x","time":1,"dir":"sent","opcode":"text","data":"a"}\n{oops', /bad\.ndjson: line 2: not JSON/],
       ['notes.txt', 'hello', /not a HAR, JSON or NDJSON file/],
+      // Times no Date can hold (they once grew the panel's heap past 3 GB, or blanked the table).
+      ['far-past.ndjson', '{"url":"ws://x","time":-1e20,"dir":"sent","opcode":"text","data":"a"}', /far-past\.ndjson: line 1: "time" -100000000000000000000 ms is outside the range of dates/],
+      ['far-future.ndjson', '{"url":"ws://x","time":1e16,"dir":"sent","opcode":"text","data":"a"}', /line 1: "time" 10000000000000000 ms is outside the range of dates/],
+      ['far-future.har', '{"log":{"entries":[{"_resourceType":"websocket","request":{"url":"ws://x"},"_webSocketMessages":[{"type":"send","time":1e13,"opcode":1,"data":"a"}]}]}}', /log\.entries\[0\]\._webSocketMessages\[0\]\.time: 10000000000000 s: .* outside the range of dates/],
     ];
     for (const [name, content, message] of cases) {
       await har.importFile(name, content);

@@ -11,6 +11,7 @@ import { fill, panelCount, panelRows, waitFor } from '../../helpers/panel';
 import type { TestServer } from '../../helpers/servers';
 import { HOOK_HANDSHAKE } from '../../../src/protocol/hook';
 import { watchErrors } from '../robustness/panel';
+import { defineCounterSuite } from './counters';
 import { tabPage } from '../robustness/pages';
 import {
   artifactReport, HOSTILE_CLOSE_REASON, HOSTILE_ROWS, HOSTILE_TEXT, hostilePage, inspectEveryView, OWN_MESSAGES, probeFromPage,
@@ -136,4 +137,6 @@ export function defineSecuritySuite(b: SecurityDriver, server: () => TestServer)
     // shows decoding never calls it. Nothing else may contain eval or Function.
     expect(codegen.filter((c) => !/^assets\/protobuf-schema-[\w-]+\.js: Function\($/.test(c))).toEqual([]);
   });
+
+  defineCounterSuite(b, server);
 }
