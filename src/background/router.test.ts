@@ -23,7 +23,7 @@ function fakePort(name: string, sender: Runtime.MessageSender) {
 
 function setUp() {
   const router = new Router({
-    extensionOrigin: ORIGIN, sendToTab: () => {}, sendToFrame: () => {}, withTools: (_t, _f, then) => then(),
+    extensionOrigin: ORIGIN, sendToTab: () => {}, sendToFrame: () => {},
     recentHandshakes: async () => [], askFrame: async () => undefined,
   });
   const panel = (since: Record<string, number>) => {

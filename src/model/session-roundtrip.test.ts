@@ -41,7 +41,7 @@ function liveStore(g: GenSession): CaptureStore {
   g.closes.forEach((closed, i) => { if (closed) push(g.docs[i], { kind: 'close', seq: 0, conn: conn(i), time: time + 1 + i, code: 4001, reason: `bye ${i}`, wasClean: true }); });
   // Documents in order of their first event, like reloads (timeOrigin grows with each).
   for (const [doc, events] of [...byDoc].sort((a, b) => a[0] - b[0])) {
-    store.apply({ v: 1, type: 'backlog', docId: `doc${doc}`, url: `http://127.0.0.1/${doc}`, timeOrigin: T0 - 1000 + doc, events: events.map((e, k) => ({ ...e, seq: k + 1 })), lost: 0, last: true, frameId: 0 });
+    store.apply({ v: 1, type: 'backlog', docId: `doc${doc}`, url: `http://127.0.0.1/${doc}`, timeOrigin: T0 - 1000 + doc, events: events.map((e, k) => ({ ...e, seq: k + 1 })), last: true, frameId: 0 });
   }
   return store;
 }

@@ -5,7 +5,7 @@ import { timelineSeries } from './stats';
 test('a capture shorter than a second still gives the chart a line over ten seconds (issue 13, finding 5)', () => {
   const store = new CaptureStore();
   const t = 1_764_990_000_250;
-  store.apply({ v: 1, type: 'backlog', docId: 'd', url: 'x', timeOrigin: 1, lost: 0, last: true, frameId: 0, events: [
+  store.apply({ v: 1, type: 'backlog', docId: 'd', url: 'x', timeOrigin: 1, last: true, frameId: 0, events: [
     { kind: 'connection', seq: 1, conn: 'd:1', time: t, url: 'ws://x', protocols: [], api: 'WebSocket' },
     { kind: 'frame', seq: 2, fseq: 1, conn: 'd:1', time: t + 1, dir: 'sent', opcode: 'text', data: 'a', size: 1 },
     { kind: 'frame', seq: 3, fseq: 2, conn: 'd:1', time: t + 2, dir: 'received', opcode: 'text', data: 'a', size: 1 },
