@@ -8,12 +8,14 @@
 //   - a known miss (bench/known-misses.json: the budgets not met yet, with the ratio recorded when the
 //     miss was written down and why) fails when its ratio falls more than 10% below that record.
 // Short runs on a shared machine are noisy, so a suite with a failing metric is run once more and the
-// better of the two ratios counts: a regression has to show twice.
+// better of the two ratios counts: a regression has to show twice. When other processes keep the
+// machine busy (less than 70% of the CPU idle over 2 s before measuring: another job on a CI host),
+// the floors widen by a fifth and the check says so; on an idle machine a 20% regression fails.
 //
 //   node scripts/bench-check.mjs [--no-build] [--only=suite,suite]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -31,6 +33,23 @@ function run(command, commandArgs, env = {}) {
   }
 }
 
+/** The share of CPU time left idle over `ms` (Linux /proc/stat; 1 where it cannot be read). */
+function idleShare(ms = 2000) {
+  const sample = () => {
+    try {
+      const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+      return { idle: cpu[3] + (cpu[4] || 0), total: cpu.reduce((a, b) => a + b, 0) };
+    } catch { return null; }
+  };
+  const a = sample();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  const b = sample();
+  return a && b && b.total > a.total ? (b.idle - a.idle) / (b.total - a.total) : 1;
+}
+const idle = idleShare();
+const loaded = idle < 0.7;
+const WIDER = loaded ? 0.8 : 1;
+
 let attempt = 0;
 function measure(dist, suites) {
   const json = join(work, `metrics-${attempt++}.json`);
@@ -41,8 +60,9 @@ function measure(dist, suites) {
 /** The ratio below which a metric counts as a regression. */
 function floorOf(m) {
   const known = knownMisses[m.id];
-  if (known) return known.ratio * 0.9;
-  return 1 - (m.tolerance ?? 0.1);
+  if (m.tolerance === 0) return 1; // exact ones (frames shown ÷ sent) never widen
+  if (known) return known.ratio * 0.9 * WIDER;
+  return (1 - (m.tolerance ?? 0.1)) * WIDER;
 }
 
 try {
@@ -67,7 +87,7 @@ try {
     const status = m.ratio < floor ? 'REGRESSION' : m.ratio >= 1 ? 'ok' : known ? 'known miss' : 'ok (within tolerance)';
     return { id: m.id, value: m.shown ?? +m.value.toFixed(3), budget: `${m.budget.op} ${m.budget.value}`, ratio: m.ratio.toFixed(3), 'fails below': floor.toFixed(2), status };
   });
-  console.log('\nbench-check: ratio to budget (≥ 1 within budget), fast subset');
+  console.log(`\nbench-check: ratio to budget (≥ 1 within budget), fast subset; CPU ${(idle * 100).toFixed(0)}% idle before measuring on ${cpus().length} cores${loaded ? ': the machine is busy with other work, so floors are 20% wider' : ''}`);
   console.table(rows);
   for (const [id, known] of Object.entries(knownMisses)) if (rows.some((r) => r.id === id)) console.log(`  known miss ${id}: ${known.why}`);
   const failed = rows.filter((r) => r.status === 'REGRESSION');
