@@ -19,7 +19,7 @@ describe('parseHookMessage', () => {
     null, 'x', 42, [], {},
     { k: 'nope', id: 1, t: 1 },
     { k: 'error', id: '1', t: 1 },
-    { k: 'error', id: -1, t: 1 },
+    { k: 'error', id: 0, t: 1 },
     { k: 'error', id: 1.5, t: 1 },
     { k: 'error', id: 2 ** 60, t: 1 },
     { k: 'error', id: 1, t: '1' },
@@ -60,7 +60,9 @@ describe('validateHookMessage (hostile times, ids, urls)', () => {
 
   test('refusals say why', () => {
     expect(validateHookMessage(null)).toEqual({ ok: false, reason: 'not an object' });
-    expect(validateHookMessage({ k: 'error', id: -1, t: 1 })).toEqual({ ok: false, reason: 'bad id' });
+    expect(validateHookMessage({ k: 'error', id: 0, t: 1 })).toEqual({ ok: false, reason: 'bad id' });
+    // WebSocketStream connections count down from -1 (src/hook/stream.ts).
+    expect(validateHookMessage({ k: 'error', id: -1, t: 1 })).toMatchObject({ ok: true });
     expect(validateHookMessage({ k: 'zzz', id: 1, t: 1 })).toEqual({ ok: false, reason: 'unknown kind' });
     expect(validateHookMessage({ k: 'open', id: 1, t: 1, protocol: 5 })).toEqual({ ok: false, reason: 'bad field' });
   });

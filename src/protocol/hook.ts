@@ -33,9 +33,14 @@ function isFiniteNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-/** Socket ids, pause ids: counters in the hook, never negative or fractional. */
+/** Pause ids: a counter in the hook, never negative or fractional. */
 function isId(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+/** Socket ids: WebSockets count up from 1, WebSocketStreams down from -1 (src/hook/stream.ts); never 0 or fractional. */
+function isSocketId(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v !== 0;
 }
 
 /** Why a message from the page world was refused (counted per reason, shown in the panel). */
@@ -93,7 +98,7 @@ export function parseHookMessage(m: unknown): HookMessage | null {
 export function validateHookMessage(m: unknown, clock?: HookClock): HookVerdict {
   if (typeof m !== 'object' || m === null) return { ok: false, reason: 'not an object' };
   const o = m as Record<string, unknown>;
-  if (!isId(o.id)) return { ok: false, reason: 'bad id' };
+  if (!isSocketId(o.id)) return { ok: false, reason: 'bad id' };
   if (typeof o.t !== 'number') return { ok: false, reason: 'bad field' };
   const { t, clamped } = checkTime(o.t, clock);
   const message = parseBody(o, o.id, t);
