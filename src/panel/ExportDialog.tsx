@@ -49,7 +49,7 @@ export function ExportDialog(p: Props) {
         <label><input type="radio" checked={scope === 'all'} onChange={() => setScope('all')} /> all ({p.totalCount})</label>
         <label><input type="radio" data-testid="export-filtered" checked={scope === 'filtered'} onChange={() => setScope('filtered')} /> filtered view ({p.filteredCount})</label>
       </fieldset>
-      <fieldset>
+      <fieldset class="formats">
         <legend>Format</legend>
         {(Object.keys(FORMATS) as ExportFormat[]).map((f) => (
           <label key={f}><input type="radio" data-testid={`export-${f}`} checked={format === f} onChange={() => setFormat(f)} /> {FORMATS[f].label}</label>

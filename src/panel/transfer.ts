@@ -11,11 +11,11 @@ export type ExportFormat = 'har' | 'ndjson' | 'json' | 'playwright' | 'mock-serv
 
 /** What each format is called in the dialog, and its file name's ending. */
 export const FORMATS: Record<ExportFormat, { label: string; ext: string; type: string }> = {
-  har: { label: 'HAR 1.2 (Chrome DevTools compatible)', ext: 'har', type: 'application/json' },
+  har: { label: 'HAR 1.2 (DevTools)', ext: 'har', type: 'application/json' },
   ndjson: { label: 'NDJSON', ext: 'ndjson', type: 'application/x-ndjson' },
   json: { label: 'JSON', ext: 'json', type: 'application/json' },
-  playwright: { label: 'Playwright test (mocks the server from the recording)', ext: 'spec.mjs', type: 'text/javascript' },
-  'mock-server': { label: 'Mock server (Node + ws)', ext: 'mock-server.mjs', type: 'text/javascript' },
+  playwright: { label: 'Playwright test', ext: 'spec.mjs', type: 'text/javascript' },
+  'mock-server': { label: 'Mock server (Node)', ext: 'mock-server.mjs', type: 'text/javascript' },
 };
 
 /** For the runnable exports: JSON fields relaxed when comparing what the page sends, and the page's address. */
