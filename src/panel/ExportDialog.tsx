@@ -56,7 +56,7 @@ export function ExportDialog(p: Props) {
         ))}
       </fieldset>
       {runnable && <>
-        <label>Volatile JSON fields, ignored when comparing what the page sends <input data-testid="export-volatile" value={volatile}
+        <label>Volatile JSON fields (ignored when comparing) <input data-testid="export-volatile" value={volatile}
           onInput={(e) => setVolatile((e.currentTarget as HTMLInputElement).value)} /></label>
         {format === 'playwright' && <label>Page address the test opens <input data-testid="export-page-url" value={pageUrl}
           onInput={(e) => setPageUrl((e.currentTarget as HTMLInputElement).value)} /></label>}
