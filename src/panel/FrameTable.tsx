@@ -9,10 +9,11 @@ import { matchRanges } from '../model/filters';
 import { formatClock, formatFullTime, formatSize, framePreview } from '../model/format';
 import { decodeBudget, type DecodeBudget, type TableSummary } from './decoding';
 import { ROW_HEIGHT, scrollTopFor, visibleWindow } from './virtual-rows';
+import { usePanel } from './context';
+import { connectionLabeller } from './labels';
 
-export interface FrameTableProps {
-  frames: Frame[];
-  version: number;
+/** What each row needs, computed once per render of the table. */
+interface RowContext {
   selected: number | null;
   /** Frames added to the selection with Ctrl/Cmd-click (by index), e.g. to replay several in order. */
   marked: ReadonlySet<number>;
@@ -20,12 +21,16 @@ export interface FrameTableProps {
   timeMode: 'absolute' | 'relative';
   connectionLabel(id: string): string;
   connectionStart(id: string): number;
-  /** Decoded one-line summary for a frame, null to show its raw preview, undefined when the budget is spent. */
-  summary(frame: Frame, budget: DecodeBudget): TableSummary | undefined;
   onSelect(frame: Frame, add: boolean): void;
   onContextMenu(frame: Frame, x: number, y: number): void;
-  /** A request to scroll a row (position in `frames`) into view; a new object each time. */
-  reveal: { row: number } | null;
+}
+
+/** The marked set after a Ctrl/Cmd-click on `frame` (the focused frame joins the set on the first one). */
+function toggled(marked: ReadonlySet<number>, frame: Frame, focused: Frame | null): Set<number> {
+  const next = new Set(marked);
+  if (focused && next.size === 0) next.add(focused.index);
+  if (next.has(frame.index)) next.delete(frame.index); else next.add(frame.index);
+  return next;
 }
 
 /** Decoding time per render for rows' summaries (see decoding.ts); the rest follow on a later render. */
@@ -33,7 +38,26 @@ const SUMMARY_BUDGET_MS = 4;
 /** How soon rows still waiting for their summary get another render when nothing else renders. */
 const SUMMARY_RETRY_MS = 150;
 
-export function FrameTable(p: FrameTableProps) {
+export function FrameTable() {
+  const state = usePanel();
+  const store = state.store.value;
+  const { list: frames, generation } = state.frames.value;
+  const selected = state.selected.value;
+  const decodeAs = state.decodeAs.value;
+  const reveal = state.reveal.value;
+  const p: RowContext & { frames: Frame[] } = {
+    frames,
+    selected: selected?.index ?? null,
+    marked: state.marked.value,
+    search: state.search.value,
+    timeMode: state.settings.value.timeMode,
+    connectionLabel: connectionLabeller(store),
+    connectionStart: (id) => { const c = store.connections.get(id); return c?.openedAt ?? c?.createdAt ?? 0; },
+    onSelect: (f, add) => { state.marked.value = add ? toggled(state.marked.value, f, selected) : new Set(); state.select(f, false); },
+    onContextMenu: (frame, x, y) => { state.problem.value = null; state.menu.value = { frame, x, y }; },
+  };
+  const summary = (f: Frame, budget: DecodeBudget) => state.decoding.tableSummary(f, store.connections.get(f.conn), decodeAs.get(f.conn), budget);
+  void generation; // the view changed: this render shows it
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
@@ -65,15 +89,15 @@ export function FrameTable(p: FrameTableProps) {
   });
 
   useLayoutEffect(() => {
-    if (!p.reveal) return;
+    if (!reveal) return;
     const el = scroller.current!;
-    setFollow(p.reveal.row >= p.frames.length - 1);
-    const to = scrollTopFor(p.reveal.row, p.frames.length, el.scrollTop, el.clientHeight);
+    setFollow(reveal.row >= p.frames.length - 1);
+    const to = scrollTopFor(reveal.row, p.frames.length, el.scrollTop, el.clientHeight);
     if (to !== null) el.scrollTop = to;
     // Also when the row is already in view: while following, the state was not kept up to date.
     knownTop.current = el.scrollTop;
     setScrollTop(knownTop.current);
-  }, [p.reveal]);
+  }, [reveal]);
 
   // The scroll event comes at rendering time, when layout is clean: these reads cost nothing.
   const onScroll = () => {
@@ -93,7 +117,7 @@ export function FrameTable(p: FrameTableProps) {
   const rows: JSX.Element[] = [];
   for (let i = win.first; i < win.last; i++) {
     const frame = p.frames[i];
-    rows.push(<Row {...p} key={frame.index} frame={frame} row={i} top={win.topOf(i)} summary={p.summary(frame, budget)} />);
+    rows.push(<Row {...p} key={frame.index} frame={frame} row={i} top={win.topOf(i)} summary={summary(frame, budget)} />);
   }
   // Rows left with their raw preview get their summary soon, even if no new frame arrives.
   useEffect(() => {
@@ -124,7 +148,7 @@ export function FrameTable(p: FrameTableProps) {
   );
 }
 
-function Row(p: Omit<FrameTableProps, 'summary'> & { frame: Frame; row: number; top: number; summary: TableSummary | undefined }) {
+function Row(p: RowContext & { frame: Frame; row: number; top: number; summary: TableSummary | undefined }) {
   const f = p.frame;
   const time = p.timeMode === 'absolute' ? formatClock(f.time) : `+${((f.time - p.connectionStart(f.conn)) / 1000).toFixed(3)} s`;
   return (

@@ -10,6 +10,7 @@ import { templateFromFrame } from '../model/composer';
 import { resendCommand } from '../protocol/commands';
 import { sessionFromStore } from '../model/session-io';
 import { usePanel } from './context';
+import { connectionLabeller } from './labels';
 import type { PanelState } from './state';
 import { ExportDialog } from './ExportDialog';
 import { ReplayDialog } from './ReplayDialog';
@@ -37,30 +38,12 @@ function useSecondTick(): number {
   return tick;
 }
 
-/** "#2 /chat": a connection's number in the list and its path. */
-export function connectionLabeller(state: PanelState): (id: string) => string {
-  const store = state.store.value;
-  const numbers = new Map([...store.connections.keys()].map((id, i) => [id, i + 1]));
-  return (id) => {
-    const c = store.connections.get(id);
-    return c ? `#${numbers.get(id)} ${c.url.replace(/^wss?:\/\/[^/]+/, '') || '/'}` : id;
-  };
-}
-
-/** The marked set after a Ctrl/Cmd-click on `frame` (the focused frame joins the set on the first one). */
-function toggled(marked: ReadonlySet<number>, frame: Frame, focused: Frame | null): Set<number> {
-  const next = new Set(marked);
-  if (focused && next.size === 0) next.add(focused.index);
-  if (next.has(frame.index)) next.delete(frame.index); else next.add(frame.index);
-  return next;
-}
-
 export function Chips() {
   const state = usePanel();
   const store = state.store.value;
   state.version.value;
   return (
-    <FilterChips filter={state.filter.value} onFilter={(f) => { state.filter.value = f; }} connectionLabel={connectionLabeller(state)}
+    <FilterChips filter={state.filter.value} onFilter={(f) => { state.filter.value = f; }} connectionLabel={connectionLabeller(state.store.value)}
       shown={state.frames.value.list.length} total={store.frames.length} losses={lossNotices(store)} dropped={store.dropped}
       maxFrames={state.settings.value.maxFrames} notice={state.problem.value ?? store.notices.at(-1)?.text} />
   );
@@ -87,26 +70,17 @@ export function FramesRegion() {
   const store = state.store.value;
   useSecondTick(); // durations of open connections
   const now = Date.now();
-  const { view, generation, list } = state.frames.value;
+  const { view } = state.frames.value;
   const selected = state.selected.value;
   // A selected frame the filter no longer shows is deselected (after the render that hid it).
   useEffect(() => { if (selected && framePosition(view, selected.pos) === null) state.selected.value = null; });
-  const connectionLabel = connectionLabeller(state);
-  const connectionStart = (id: string) => { const c = store.connections.get(id); return c?.openedAt ?? c?.createdAt ?? 0; };
   const empty = store.frames.length === 0 && store.connections.size === 0;
   return (
     <div class="main">
       <ConnectionList hidden={!state.connectionsShown.value} connections={[...store.connections.values()]} uncaptured={uncapturedSockets(store, now)}
         selected={state.filter.value.connections} now={now} onSelect={(ids) => { state.filter.value = { ...state.filter.value, connections: ids }; }} />
       <div class="frames-pane">
-        {empty ? <Waiting /> : (
-          <FrameTable frames={list} version={store.version + generation} selected={selected?.index ?? null} search={state.search.value}
-            timeMode={state.settings.value.timeMode} connectionLabel={connectionLabel} connectionStart={connectionStart} reveal={state.reveal.value}
-            summary={(f, budget) => state.decoding.tableSummary(f, store.connections.get(f.conn), state.decodeAs.value.get(f.conn), budget)}
-            marked={state.marked.value}
-            onSelect={(f, add) => { state.marked.value = add ? toggled(state.marked.value, f, selected) : new Set(); state.select(f, false); }}
-            onContextMenu={(frame, x, y) => { state.problem.value = null; state.menu.value = { frame, x, y }; }} />
-        )}
+        {empty ? <Waiting /> : <FrameTable />}
         {selected && <Splitter size={state.paneSize.details} pane={() => document.querySelector('[data-testid="details"]')} side="after" orientation="horizontal"
           label="Resize the frame details" testid="splitter-details" />}
         {selected && <FrameDetails key={selected.index} frame={selected} connection={store.connections.get(selected.conn)} onClose={() => { state.selected.value = null; }}
@@ -175,7 +149,7 @@ export function BottomPanes() {
   const rules = useRulesState((r, intercept) => state.configure(r, intercept));
   const importedShown = state.store.value !== live;
   const draft = state.draft.value;
-  const connectionLabel = connectionLabeller(state);
+  const connectionLabel = connectionLabeller(state.store.value);
   return (
     <>
       {(state.breaking.value || live.held.size > 0) && !importedShown && <Splitter size={state.paneSize.breakpoints} pane={() => document.querySelector('[data-testid="breakpoints"]')}
