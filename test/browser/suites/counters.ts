@@ -40,8 +40,8 @@ function forge(count: number): void {
     { k: 'message', id: 2, t: performance.timeOrigin - 86_400_000, data: 'a day before the page' },
     { k: 'new', id: 3, t: now(), url: `ws://forged.test/long?${'a'.repeat(70_000)}`, protocols: [], api: 'WebSocket' },
     { k: 'message', id: 3, t: now(), data: 'on the long url' },
-    // Refused: bad ids (3), an unknown kind, bad fields (2), not objects (2).
-    { k: 'message', id: -1, t: now(), data: 'negative id' },
+    // Refused: bad ids (3: zero, fractional, unsafe; WebSocketStreams count down from -1), an unknown kind, bad fields (2), not objects (2).
+    { k: 'message', id: 0, t: now(), data: 'zero id' },
     { k: 'message', id: 1.5, t: now(), data: 'fractional id' },
     { k: 'message', id: 2 ** 60, t: now(), data: 'unsafe id' },
     { k: 'explode', id: 1, t: now() },
