@@ -6,11 +6,14 @@
  * in the panel a MutationObserver on #app reads the frame count after every DOM update and
  * notes the epoch time when the count first includes that frame (frames arrive in order on
  * one socket). Both sides use performance.timeOrigin + now(), one machine, one clock.
- * Long tasks: the Long Tasks API (≥ 50 ms) in the panel and in the page.
+ * Long tasks: the Long Tasks API (≥ 50 ms, wall time) in the panel and in the page; and, from a
+ * Chromium trace, the CPU (thread) time of the panel's longest tasks: on 2 cores shared with the
+ * page, DevTools and the service worker, a panel task's wall time is mostly waiting for a core.
  */
 import { epochNow, firstPage, heapAfterGc, launch, openOurPanel, openPanelInWindow, panelTotal, recordLongTasks, until } from './lib/browser';
 import { mb, percentile, type Metric, type SuiteResult } from './lib/metrics';
 import { PAGES } from './lib/pages';
+import { traceMainThreadTasks, type TaskTimes } from './lib/task-trace';
 import { startSink } from './sink-server';
 
 export interface IngestOptions { rate: number; seconds: number; baselines?: boolean }
@@ -35,6 +38,8 @@ type Where = 'none' | 'devtools' | 'window';
 interface Run {
   sent: number; loopMs: number; late: number; serverMs: number; shown: number; drainMs: number;
   latencies: number[]; panelTasks: number[]; pageTasks: number[]; gapMs: number; heapMb: number;
+  /** The panel renderer's main-thread tasks (traced; the DevTools run only). */
+  panelTrace: TaskTimes[];
 }
 
 /**
@@ -52,6 +57,7 @@ async function runOnce(where: Where, url: string, rate: number, seconds: number,
     const pageLong = await recordLongTasks(page);
     const panelLong = panel ? await recordLongTasks(panel.frame) : null;
     if (panel) await panel.frame.evaluate(LATENCY_PROBE);
+    const stopTrace = where === 'devtools' ? await traceMainThreadTasks(chromium) : null;
     const start = await epochNow(page);
     const received = counts.received;
     const t0 = Date.now();
@@ -62,6 +68,7 @@ async function runOnce(where: Where, url: string, rate: number, seconds: number,
     if (panel) await until(async () => (await panelTotal(panel.frame)) >= sent.sent, 'every frame in the panel', 120_000, 50).catch(() => {});
     const drainMs = Date.now() - sendEnd;
     await new Promise((r) => setTimeout(r, 500));
+    const panelTrace = stopTrace ? await stopTrace() : [];
     const seen = panel ? await panel.frame.evaluate('__seen') as number[] : [];
     return {
       sent: sent.sent, loopMs: sent.ms, late: sent.late, serverMs, drainMs,
@@ -70,11 +77,22 @@ async function runOnce(where: Where, url: string, rate: number, seconds: number,
       pageTasks: await pageLong(start), panelTasks: panelLong ? await panelLong(start) : [],
       gapMs: panel ? await panel.frame.evaluate('__gaps.max') as number : 0,
       heapMb: panel ? mb((await heapAfterGc(panel.cdp)).total) : 0,
+      panelTrace,
     };
   } finally { await chromium.close(); }
 }
 
 const longest = (tasks: number[]) => (tasks.length ? Math.max(...tasks) : 0);
+/** The task that used the most CPU, with its wall time. */
+function longestCpu(trace: TaskTimes[]): { cpu: number; wall: number } {
+  let best = { cpu: 0, wall: 0 };
+  for (const t of trace) if (t.cpuMs > best.cpu) best = { cpu: t.cpuMs, wall: t.wallMs };
+  return best;
+}
+const cpuOfLong = (trace: TaskTimes[]) => {
+  const long = trace.filter((t) => t.wallMs >= 50).sort((a, b) => b.wallMs - a.wallMs);
+  return long.length ? long.slice(0, 6).map((t) => `${t.wallMs.toFixed(0)}→${t.cpuMs.toFixed(0)}`).join(', ') + ' ms' : 'none';
+};
 const tasks = (t: number[]) => (t.length ? `${t.length}, longest ${longest(t).toFixed(0)} ms` : 'none');
 
 export async function benchIngest({ rate, seconds, baselines = true }: IngestOptions): Promise<SuiteResult> {
@@ -84,10 +102,12 @@ export async function benchIngest({ rate, seconds, baselines = true }: IngestOpt
     for (const where of baselines ? ['none', 'devtools', 'window'] as const : ['devtools'] as const) runs[where] = await runOnce(where, `${sink.url}/ingest-page`, rate, seconds, sink.counts);
   } finally { await sink.close(); }
   const r = runs.devtools!;
+  const cpuOfLongest = longestCpu(r.panelTrace);
   const tag = `${(rate / 1000).toFixed(0)}k/s × ${seconds} s`;
   const metrics: Metric[] = [
     { id: 'ingest.completeness', label: `ingest ${tag}: frames shown ÷ frames sent`, value: r.shown / r.sent, shown: `${r.shown} / ${r.sent}`, budget: { op: '>=', value: 1 }, tolerance: 0 },
-    { id: 'ingest.panel-longest-task', label: `ingest ${tag}: longest task in the panel`, value: Math.max(50, longest(r.panelTasks)), shown: r.panelTasks.length ? `${longest(r.panelTasks).toFixed(0)} ms` : '< 50 ms', unit: 'ms', budget: { op: '<=', value: 100 } },
+    { id: 'ingest.panel-longest-task', label: `ingest ${tag}: longest task in the panel (wall time)`, value: Math.max(50, longest(r.panelTasks)), shown: r.panelTasks.length ? `${longest(r.panelTasks).toFixed(0)} ms` : '< 50 ms', unit: 'ms', budget: { op: '<=', value: 100 } },
+    { id: 'ingest.panel-task-cpu', label: `ingest ${tag}: most CPU time in one panel task`, value: Math.max(5, cpuOfLongest.cpu), shown: `${cpuOfLongest.cpu.toFixed(0)} ms (that task took ${cpuOfLongest.wall.toFixed(0)} ms)`, unit: 'ms', budget: { op: '<=', value: 100 } },
     { id: 'ingest.latency-p50', label: `ingest ${tag}: send() → row in panel, p50`, value: percentile(r.latencies, 50), unit: 'ms' },
     { id: 'ingest.latency-p95', label: `ingest ${tag}: send() → row in panel, p95`, value: percentile(r.latencies, 95), unit: 'ms' },
   ];
@@ -98,6 +118,7 @@ export async function benchIngest({ rate, seconds, baselines = true }: IngestOpt
     'panel shows': panel ? `${run.shown} (${run.drainMs} ms after the last send)` : '—',
     'latency p50 / p95 / max': panel ? `${percentile(run.latencies, 50).toFixed(0)} / ${percentile(run.latencies, 95).toFixed(0)} / ${longest(run.latencies).toFixed(0)} ms` : '—',
     'panel long tasks': panel ? tasks(run.panelTasks) : '—',
+    'panel tasks ≥ 50 ms wall: their CPU time': run.panelTrace.length ? cpuOfLong(run.panelTrace) : '—',
     'panel: longest frame gap': panel ? `${run.gapMs.toFixed(0)} ms` : '—',
     'panel heap after GC': panel ? `${run.heapMb.toFixed(0)} MB` : '—',
   });
