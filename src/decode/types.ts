@@ -26,6 +26,12 @@ export interface DecodeInput {
    * Decoding is correct without it but some binary protocols become ambiguous.
    */
   session?: Map<string, unknown>;
+  /**
+   * The caller feeds every frame of the connection, in order, with its session (request pairing
+   * does): a message split across frames may be put back together and read whole from the frame
+   * that completes it (MQTT). Without it every frame is described on its own.
+   */
+  reassemble?: boolean;
 }
 
 export interface DecodeContext {

@@ -73,3 +73,13 @@ test('matchRanges finds every occurrence for highlighting', async () => {
   expect(matchRanges('x', '/(/')).toEqual([]);
   expect(matchRanges('aaa', '/a*?/')).toEqual([]);
 });
+
+test('"unanswered requests" shows only the frames named, and has a chip that clears it', () => {
+  const only = new Set([frames[1].index]);
+  expect(frames.filter(compileFilter({ ...NO_FILTER, unanswered: true }, only).test)).toEqual([frames[1]]);
+  expect(frames.filter(compileFilter({ ...NO_FILTER, unanswered: true }).test)).toEqual([]);
+  expect(compileFilter({ ...NO_FILTER, unanswered: true }, only).active).toBe(true);
+  const chips = describeFilter({ ...NO_FILTER, unanswered: true }, (id) => id);
+  expect(chips).toEqual([{ key: 'unanswered', label: 'unanswered requests' }]);
+  expect(clearChip({ ...NO_FILTER, unanswered: true }, 'unanswered').unanswered).toBe(false);
+});

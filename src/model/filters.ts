@@ -23,11 +23,13 @@ export interface FilterState {
   maxSize: number | null;
   /** Epoch ms range from the timeline brush. */
   timeRange: [number, number] | null;
+  /** Only requests that got no answer (the ids come with `compileFilter`'s `unanswered`). */
+  unanswered: boolean;
 }
 
 export const NO_FILTER: FilterState = {
   sent: true, received: true, text: true, binary: true, query: '', invert: false, hideNoise: false,
-  noise: [], connections: [], minSize: null, maxSize: null, timeRange: null,
+  noise: [], connections: [], minSize: null, maxSize: null, timeRange: null, unanswered: false,
 };
 
 export type Matcher = (text: string) => boolean;
@@ -51,7 +53,8 @@ export function searchableText(frame: Frame): string {
 
 export interface CompiledFilter { test(frame: Frame): boolean; error: string | null; active: boolean }
 
-export function compileFilter(f: FilterState): CompiledFilter {
+/** `unanswered`: the frame indexes of the requests without an answer, when `f.unanswered` asks for them. */
+export function compileFilter(f: FilterState, unanswered: ReadonlySet<number> = new Set()): CompiledFilter {
   let matcher: Matcher | null = null;
   let error: string | null = null;
   try {
@@ -70,10 +73,11 @@ export function compileFilter(f: FilterState): CompiledFilter {
     if (maxSize !== null && fr.size > maxSize) return false;
     if (timeRange && (fr.time < timeRange[0] || fr.time > timeRange[1])) return false;
     if (noise && fr.opcode === 'text' && noise.has(fr.data)) return false;
+    if (f.unanswered && !unanswered.has(fr.index)) return false;
     if (matcher && matcher(searchableText(fr)) === f.invert) return false;
     return true;
   };
-  const active = !!(matcher || conns || noise || minSize !== null || maxSize !== null || timeRange || !f.sent || !f.received || !f.text || !f.binary);
+  const active = !!(f.unanswered || matcher || conns || noise || minSize !== null || maxSize !== null || timeRange || !f.sent || !f.received || !f.text || !f.binary);
   return { test, error, active };
 }
 
@@ -87,6 +91,7 @@ export function describeFilter(f: FilterState, connectionLabel: (id: string) => 
   if (f.connections.length) chips.push({ key: 'connections', label: f.connections.length === 1 ? connectionLabel(f.connections[0]) : `${f.connections.length} connections` });
   if (f.minSize !== null || f.maxSize !== null) chips.push({ key: 'minSize', label: `size ${f.minSize ?? 0}–${f.maxSize ?? '∞'} B` });
   if (f.timeRange) chips.push({ key: 'timeRange', label: 'time range' });
+  if (f.unanswered) chips.push({ key: 'unanswered', label: 'unanswered requests' });
   return chips;
 }
 
@@ -100,6 +105,7 @@ export function clearChip(f: FilterState, key: keyof FilterState): FilterState {
     case 'connections': return { ...f, connections: [] };
     case 'minSize': return { ...f, minSize: null, maxSize: null };
     case 'timeRange': return { ...f, timeRange: null };
+    case 'unanswered': return { ...f, unanswered: false };
     default: return f;
   }
 }

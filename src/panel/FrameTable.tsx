@@ -11,6 +11,7 @@ import { decodeBudget, type DecodeBudget, type TableSummary } from './decoding';
 import { ROW_HEIGHT, scrollTopFor, visibleWindow } from './virtual-rows';
 import { usePanel } from './context';
 import { connectionLabeller } from './labels';
+import { pairCell, type PairCell } from '../model/pair-labels';
 
 /** What each row needs, computed once per render of the table. */
 interface RowContext {
@@ -23,6 +24,8 @@ interface RowContext {
   connectionStart(id: string): number;
   onSelect(frame: Frame, add: boolean): void;
   onContextMenu(frame: Frame, x: number, y: number): void;
+  /** The latency column, when some frame of the session is part of a request/response exchange. */
+  pair: ((frame: Frame) => PairCell | null) | null;
 }
 
 /** The marked set after a Ctrl/Cmd-click on `frame` (the focused frame joins the set on the first one). */
@@ -45,6 +48,9 @@ export function FrameTable() {
   const selected = state.selected.value;
   const decodeAs = state.decodeAs.value;
   const reveal = state.reveal.value;
+  const pairing = state.pairing.current;
+  const pairNow = store === state.live ? state.pairing.clock.value : pairing.lastTime;
+  const unansweredAfter = state.settings.value.unansweredAfterMs;
   const p: RowContext & { frames: Frame[] } = {
     frames,
     selected: selected?.index ?? null,
@@ -55,6 +61,7 @@ export function FrameTable() {
     connectionStart: (id) => { const c = store.connections.get(id); return c?.openedAt ?? c?.createdAt ?? 0; },
     onSelect: (f, add) => { state.marked.value = add ? toggled(state.marked.value, f, selected) : new Set(); state.select(f, false); },
     onContextMenu: (frame, x, y) => { state.problem.value = null; state.menu.value = { frame, x, y }; },
+    pair: pairing.exchanges().length ? (f) => pairCell(f, pairing.linksOf(f.index), Math.max(pairNow, f.time), unansweredAfter) : null,
   };
   const summary = (f: Frame, budget: DecodeBudget) => state.decoding.tableSummary(f, store.connections.get(f.conn), decodeAs.get(f.conn), budget);
   void generation; // the view changed: this render shows it
@@ -134,6 +141,7 @@ export function FrameTable() {
         <span class="c-time" role="columnheader">{p.timeMode === 'absolute' ? 'Time' : 'Since open'}</span>
         <span class="c-size" role="columnheader">Size</span>
         <span class="c-type" role="columnheader">Type</span>
+        {p.pair && <span class="c-lat" role="columnheader" title="Request → response latency (requests), or delay after the request (answers)">Latency</span>}
         <span class="c-conn" role="columnheader">Connection</span>
         <span class="c-data" role="columnheader">Data</span>
       </div></div>
@@ -160,6 +168,7 @@ function Row(p: RowContext & { frame: Frame; row: number; top: number; summary: 
       <span class="c-time" role="gridcell" title={formatFullTime(f.time)}>{time}</span>
       <span class="c-size" role="gridcell" title={`${f.size} bytes`}>{formatSize(f.size)}</span>
       <span class="c-type" role="gridcell">{f.opcode}</span>
+      {p.pair && <PairGridCell cell={p.pair(f)} />}
       <span class="c-conn" role="gridcell">{p.connectionLabel(f.conn)}</span>
       <span class="c-data" role="gridcell">
         {f.origin && <span class={`badge ${f.origin}`} data-testid="origin" title={f.origin === 'panel' ? 'Sent from wsinspect' : 'Simulated incoming message'}>{f.origin}</span>}
@@ -170,6 +179,11 @@ function Row(p: RowContext & { frame: Frame; row: number; top: number; summary: 
       </span>
     </div>
   );
+}
+
+function PairGridCell({ cell }: { cell: PairCell | null }) {
+  if (!cell) return <span class="c-lat" role="gridcell" />;
+  return <span class={`c-lat pair-${cell.state}`} role="gridcell" data-testid="latency" data-state={cell.state} title={cell.title}>{cell.text}</span>;
 }
 
 function Preview({ frame, search, summary }: { frame: Frame; search: string; summary: TableSummary }) {

@@ -89,11 +89,21 @@ export class Decoding {
     return summary;
   }
 
+  /**
+   * What pairing needs of a frame: its decode result, not kept. Pairing decodes every frame of a
+   * connection once, in order, with the connection's `session`: split messages are put together.
+   */
+  forPairing(frame: Frame, connection: Connection | undefined, override: string | undefined, session: Map<string, unknown>): DecodeResult {
+    return this.decodeForSummary(frame, connection, override, session);
+  }
+
   /** Like `decoded`, without the plain-text / hex-dump fallback (a summary never shows it). */
-  private decodeForSummary(frame: Frame, connection: Connection | undefined, override?: string): DecodeResult {
+  private decodeForSummary(frame: Frame, connection: Connection | undefined, override?: string, session?: Map<string, unknown>): DecodeResult {
     try {
       const info = connection ?? { url: '', protocol: '', protocols: [] };
-      return decodeFrame(inputOf(frame, info), (override && this.custom.get(override)) || override, { fallback: false });
+      const input = inputOf(frame, info);
+      if (session) Object.assign(input, { session, reassemble: true });
+      return decodeFrame(input, (override && this.custom.get(override)) || override, { fallback: false });
     } catch (e) {
       return { ok: false, format: override ?? 'auto', error: `decoder failed: ${(e as Error).message}` };
     }

@@ -14,10 +14,13 @@ export interface FrameActions {
   complete(): Promise<Frame>;
   /** Says why an action could not get the whole payload. */
   onUnavailable(message: string): void;
+  /** "Go to the response / request" of a paired frame. */
+  goTo: Array<{ label: string; go(): void }>;
 }
 
 export function frameMenu(frame: Frame, actions: FrameActions): MenuItem[] {
   return [
+    ...actions.goTo.map((g) => ({ label: g.label, action: g.go })),
     ...(actions.replaySelection ? [{ label: `Replay ${actions.replaySelection.count} selected sent frames in order`, action: actions.replaySelection.run }] : []),
     ...(actions.replay ? [{ label: 'Replay on its connection', action: actions.replay }] : []),
     { label: 'Edit and replay…', action: actions.editAndReplay },

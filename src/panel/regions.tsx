@@ -24,9 +24,11 @@ import { FilterChips } from './FilterChips';
 import { FrameDetails } from './FrameDetails';
 import { FrameTable } from './FrameTable';
 import { frameMenu } from './frame-menu';
+import { findFrame, pairTargets } from '../model/pair-labels';
 import { StatsBar } from './StatsBar';
 import { Timeline } from './Timeline';
 import { Splitter } from './Splitter';
+import { RequestsButton, RequestsDialog } from './RequestsDialog';
 
 /** Rates, durations and late "uncaptured socket" notices change with time alone. */
 function useSecondTick(): number {
@@ -53,7 +55,7 @@ export function Stats() {
   const state = usePanel();
   state.version.value;
   useSecondTick();
-  return <StatsBar store={state.store.value} />;
+  return <StatsBar store={state.store.value} requests={<RequestsButton />} />;
 }
 
 export function TimelineRegion({ theme }: { theme: 'light' | 'dark' }) {
@@ -114,6 +116,7 @@ export function Dialogs() {
       {state.replaying.value && <ReplayDialog source={store} live={state.live} command={(c, cmd) => state.command(c, cmd)} onClose={() => { state.replaying.value = false; }} />}
       {state.exporting.value && <ExportDialog all={() => sessionFromStore(store)} filtered={() => sessionFromStore(store, list)} filteredCount={list.length}
         totalCount={store.frames.length} onClose={() => { state.exporting.value = false; }} />}
+      {state.requestsShown.value && <RequestsDialog />}
       {menu && <ContextMenu x={menu.x} y={menu.y} items={frameMenu(menu.frame, frameActions(state, menu.frame))} onClose={() => { state.menu.value = null; }} />}
     </>
   );
@@ -139,6 +142,15 @@ function frameActions(state: PanelState, frame: Frame) {
       (f) => { state.draft.value = { ...templateFromFrame(f), conn: frame.conn }; }, (e) => problem(`Cannot edit: ${(e as Error).message}`)),
     complete: () => state.payloads.completeFrame(frame, connection),
     onUnavailable: problem,
+    goTo: pairTargets(state.pairing.current.linksOf(frame.index)).map((t) => ({
+      label: t.label,
+      go: () => {
+        const target = findFrame(store.frames, t.frame);
+        if (!target) problem('That frame is no longer kept in this panel');
+        else if (framePosition(state.frames.value.view, target.pos) === null) problem('That frame is hidden by the filters: clear them to see it');
+        else state.select(target);
+      },
+    })),
   };
 }
 

@@ -9,9 +9,11 @@ export interface Settings {
   hideNoise: boolean;
   maxFrames: number;
   showTimeline: boolean;
+  /** A request with no answer after this long is "unanswered". */
+  unansweredAfterMs: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { preserveLog: false, timeMode: 'absolute', hideNoise: false, maxFrames: 1_000_000, showTimeline: true };
+export const DEFAULT_SETTINGS: Settings = { preserveLog: false, timeMode: 'absolute', hideNoise: false, maxFrames: 1_000_000, showTimeline: true, unansweredAfterMs: 10_000 };
 const KEY = 'wsinspect.settings';
 
 function sanitize(raw: unknown): Settings {
@@ -23,6 +25,7 @@ function sanitize(raw: unknown): Settings {
   if (typeof r.hideNoise === 'boolean') s.hideNoise = r.hideNoise;
   if (typeof r.showTimeline === 'boolean') s.showTimeline = r.showTimeline;
   if (typeof r.maxFrames === 'number' && r.maxFrames >= 1000 && r.maxFrames <= 10_000_000) s.maxFrames = Math.floor(r.maxFrames);
+  if (typeof r.unansweredAfterMs === 'number' && r.unansweredAfterMs >= 100 && r.unansweredAfterMs <= 3_600_000) s.unansweredAfterMs = Math.floor(r.unansweredAfterMs);
   return s;
 }
 

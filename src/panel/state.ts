@@ -9,7 +9,7 @@
  * The capture stores are plain mutable objects (a million frames are not copied per change):
  * `liveVersion` / `importedVersion` are the signals that say they changed.
  */
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, effect, signal, untracked } from '@preact/signals';
 import { CaptureStore, type Connection, type Frame } from '../model/capture-store';
 import { compileFilter, NO_FILTER, type FilterState } from '../model/filters';
 import { FrameView } from '../model/frame-view';
@@ -23,6 +23,7 @@ import { connectCapture, type CaptureLink } from './capture-link';
 import type { ComposerDraft } from './Composer';
 import { Decoding } from './decoding';
 import { Payloads } from './full-payload';
+import { PanelPairing } from './pairing-state';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from './settings';
 import { readImport } from './transfer';
 
@@ -61,6 +62,7 @@ export class PanelState {
 
   readonly decoding = new Decoding();
   readonly payloads = new Payloads();
+  readonly requestsShown = signal(false);
   private link: CaptureLink | null = null;
   private config: { rules: Rule[]; intercept: InterceptConfig | null } = { rules: [], intercept: null };
   private readonly view = new FrameView();
@@ -68,6 +70,8 @@ export class PanelState {
 
   /** The store on screen: the imported session while it is shown, else the live capture. */
   readonly store = computed(() => (this.showing.value === 'imported' && this.imported.value ? this.imported.value.store : this.live));
+  /** Request/response pairs of the shown store (see pairing-state.ts). */
+  readonly pairing = new PanelPairing(this.decoding, () => this.store.value, () => this.decodeAs.value);
   /** The shown store's change counter (read it to re-render when frames arrive). */
   readonly version = computed(() => (this.store.value === this.live ? this.liveVersion.value : 0));
 
@@ -79,7 +83,14 @@ export class PanelState {
     return `${Math.floor(Math.log2(store.frames.length + 1))}:${store.layoutVersion}`;
   });
   private readonly noise = computed(() => (this.noiseKey.value ? learnNoise(this.store.value.frames) : []));
-  readonly compiledFilter = computed(() => compileFilter({ ...this.filter.value, hideNoise: this.settings.value.hideNoise, noise: this.noise.value }));
+  /** Frame indexes of the requests without an answer, while the filter asks for them. */
+  private readonly unansweredIds = computed(() => {
+    if (!this.filter.value.unanswered) return new Set<number>();
+    const pairing = this.pairing.current;
+    const now = this.store.value === this.live ? this.pairing.clock.value : pairing.lastTime;
+    return new Set(pairing.unanswered(now, this.settings.value.unansweredAfterMs).map((e) => e.request));
+  });
+  readonly compiledFilter = computed(() => compileFilter({ ...this.filter.value, hideNoise: this.settings.value.hideNoise, noise: this.noise.value }, this.unansweredIds.value));
   /** The filtered frames (derived state: the view object updates in place, cheaply, by appending). */
   readonly frames = computed(() => {
     this.version.value;
@@ -99,7 +110,7 @@ export class PanelState {
   /** Connects to the capture and loads settings; returns the disconnect. */
   start(): () => void {
     let timer = 0;
-    const render = () => { timer = 0; this.liveVersion.value = this.live.version; };
+    const render = () => { timer = 0; this.liveVersion.value = this.live.version; this.pairing.schedule(); };
     const capture = connectCapture({
       tabId: this.tabId,
       since: () => this.live.since(),
@@ -112,7 +123,10 @@ export class PanelState {
     this.link = capture;
     this.payloads.setLink(capture);
     void loadSettings().then((s) => this.applySettings(s));
-    return () => { capture.disconnect(); this.link = null; this.payloads.setLink(null); window.clearTimeout(timer); };
+    // A new store on screen is paired from where its index got; a decoder choice changes what frames mean.
+    const shown = effect(() => { this.store.value; untracked(() => this.pairing.schedule()); });
+    const decoders = effect(() => { this.decodeAs.value; untracked(() => this.pairing.restart()); });
+    return () => { capture.disconnect(); this.link = null; this.payloads.setLink(null); window.clearTimeout(timer); shown(); decoders(); this.pairing.stop(); };
   }
 
   private applySettings(s: Settings): void {
@@ -188,8 +202,8 @@ export class PanelState {
 
   /** Closes the topmost open dialog; false when none was open. */
   closeDialog(): boolean {
-    if (!this.exporting.value && !this.replaying.value) return false;
-    batch(() => { this.exporting.value = false; this.replaying.value = false; });
+    if (!this.exporting.value && !this.replaying.value && !this.requestsShown.value) return false;
+    batch(() => { this.exporting.value = false; this.replaying.value = false; this.requestsShown.value = false; });
     return true;
   }
 

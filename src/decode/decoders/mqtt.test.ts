@@ -138,3 +138,15 @@ describe('MQTT (frames recorded from mqtt.js 5 against aedes and an mqtt-packet 
     expect(run(mqttDecoder, bytesInput(hex('c0 00')), true)).toBeNull();
   });
 });
+
+test('reassembling: a broker writing each field as its own frame is read whole from the frame that completes each packet', () => {
+  const frames = loadFixture('mqtt-v3-node-stream');
+  const session = new Map<string, unknown>();
+  const results = frames.map((f) => decodeFrame({ ...bytesInput(Buffer.from(f.data, 'base64'), MQTT, f.dir), session, reassemble: true }));
+  const whole = results.map((r) => (r?.ok ? r.summary : '')).filter((s) => !/partial|continuation/.test(s));
+  expect(whole.some((s) => s.startsWith('MQTT CONNECT '))).toBe(true);
+  expect(whole.some((s) => s.startsWith('MQTT CONNACK'))).toBe(true);
+  const hints = results.flatMap((r) => (r?.ok ? r.pairs ?? [] : []).filter(Boolean));
+  expect(hints.some((h) => h.role === 'request' && h.method === 'CONNECT')).toBe(true);
+  expect(hints.some((h) => h.role === 'response' && h.key === 'connect')).toBe(true);
+});

@@ -5,6 +5,8 @@
  *
  * MQTT 5 adds properties to most packets, so the version matters: it is learned from CONNECT
  * when the caller keeps a session for the connection, else inferred per packet (see `versionFor`).
+ * With a session and `reassemble`, a packet split across frames is also put back together: the unfinished tail
+ * of a frame is kept (per direction) and read with the next frame, which then shows the packet.
  */
 import type { DecodeContext, DecodeInput, DecodeResult, Decoder, PairHint } from '../types';
 import { ByteReader, ReadError } from '../support/byte-reader';
@@ -15,6 +17,10 @@ import { bytesLeaf } from '../support/tree';
 import { decodeUtf8 } from '../support/utf8';
 
 const SESSION_KEY = 'mqtt.version';
+/** The unfinished packet a frame ended with, kept to read with the next frame of that direction. */
+const carryKey = (input: DecodeInput) => `mqtt.carry.${input.dir}`;
+/** A packet longer than this that is still unfinished is not kept (nor put together). */
+const MAX_CARRY = 1 << 20;
 /** Packets whose fixed-header flags must be 0b0010; all but PUBLISH must otherwise be 0. */
 const FLAGS_0010 = new Set([6, 8, 10]);
 /** A frame with more packets than this is described up to there. */
@@ -35,7 +41,10 @@ export const mqttDecoder: Decoder = {
 interface Header { type: number; flags: number; length: number; bodyStart: number }
 
 function decodePackets(input: DecodeInput, context: DecodeContext): DecodeResult {
-  const bytes = input.bytes;
+  const session = input.reassemble ? input.session : undefined;
+  const carry = session?.get(carryKey(input)) as Uint8Array | undefined;
+  session?.delete(carryKey(input));
+  const bytes = carry ? concat(carry, input.bytes) : input.bytes;
   const packets: Record<string, unknown>[] = [];
   const summaries: string[] = [];
   const pairs: (PairHint | null)[] = [];
@@ -49,6 +58,7 @@ function decodePackets(input: DecodeInput, context: DecodeContext): DecodeResult
     }
     if (header === 'short' || header.bodyStart + header.length > bytes.length) {
       const partial = describePartial(bytes, pos, header === 'short' ? null : header);
+      if (session && bytes.length - pos <= MAX_CARRY) session.set(carryKey(input), bytes.slice(pos));
       packets.push(partial.tree);
       summaries.push(partial.summary);
       break;
@@ -178,6 +188,13 @@ function describePartial(bytes: Uint8Array, pos: number, header: Header | null) 
     summary: `${name} (partial: ${detail}; the rest is in the next frames)`,
     tree: { packet: name, partial: true, have, ...(header && { total: header.bodyStart - pos + header.length }), bytes: bytesLeaf(bytes.subarray(pos)) },
   };
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const all = new Uint8Array(a.length + b.length);
+  all.set(a);
+  all.set(b, a.length);
+  return all;
 }
 
 function continuation(bytes: Uint8Array): DecodeResult {

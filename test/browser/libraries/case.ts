@@ -17,4 +17,9 @@ export interface LibraryCase {
   setup(server: LibraryServer): Promise<LibrarySetup> | LibrarySetup;
   /** A decoded summary (format badge, then summary) the panel must show for this protocol. */
   summary?: RegExp;
+  /**
+   * Requests the panel must pair with their answers (the latency column) once the page is done:
+   * at least `answered` answered, and at least `unanswered` left without an answer.
+   */
+  pairs?: { answered: number; unanswered?: number };
 }

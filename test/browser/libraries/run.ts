@@ -15,8 +15,9 @@ import { mqttCase } from './servers/mqtt';
 import { reconnectingCase } from './servers/reconnecting';
 import { socketIoUpgrade, socketIoWebSocket } from './servers/socketio';
 import { stompCase } from './servers/stomp';
+import { jsonRpcCase } from './servers/jsonrpc';
 
-export const LIBRARIES: LibraryCase[] = [socketIoWebSocket, socketIoUpgrade, graphqlWs, mqttCase, stompCase, reconnectingCase];
+export const LIBRARIES: LibraryCase[] = [socketIoWebSocket, socketIoUpgrade, graphqlWs, mqttCase, stompCase, reconnectingCase, jsonRpcCase];
 
 export interface BrowserDriver {
   newPage(): Promise<Page>;
@@ -80,4 +81,33 @@ export async function runLibraryCase(library: LibraryCase, browser: BrowserDrive
     console.log(`${library.name} summaries: ${summaries.slice(-4).join(' | ')}`);
     expect(summaries.some((t) => library.summary!.test(t)), `a row decoded as ${library.summary}`).toBe(true);
   }
+
+  if (library.pairs) await checkPairs(panel, library.name, library.pairs);
+}
+
+/** Sums of the Requests dialog's "Answered" and "No answer" columns. */
+async function requestTotals(panel: Page | Frame): Promise<{ answered: number; unanswered: number; rows: string[] }> {
+  return panel.$$eval('[data-testid="requests-row"]', (rows) => {
+    const cells = rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? ''));
+    return {
+      answered: cells.reduce((n, c) => n + Number(c[3]), 0),
+      unanswered: cells.reduce((n, c) => n + Number(c[5]), 0),
+      rows: cells.map((c) => `${c[0]} ${c[1]}: ${c[2]} asked, ${c[3]} answered, ${c[5]} no answer, p50 ${c[7]} ms`),
+    };
+  });
+}
+
+/** The panel pairs the library's requests with their answers: the Requests dialog counts them, rows show latencies. */
+async function checkPairs(panel: Page | Frame, name: string, want: { answered: number; unanswered?: number }): Promise<void> {
+  const button = await waitFor(() => panel.$('[data-testid="requests"]'), 'the Requests button (some request paired)');
+  await button!.click();
+  const enough = (t: { answered: number; unanswered: number }) => t.answered >= want.answered && t.unanswered >= (want.unanswered ?? 0);
+  await waitFor(async () => enough(await requestTotals(panel)), `${want.answered} answered and ${want.unanswered ?? 0} unanswered requests in the Requests dialog`).catch(() => {});
+  const totals = await requestTotals(panel);
+  console.log(`${name} requests: ${totals.rows.join(' | ')}`);
+  expect(totals.answered, 'requests answered').toBeGreaterThanOrEqual(want.answered);
+  expect(totals.unanswered, 'requests left unanswered').toBeGreaterThanOrEqual(want.unanswered ?? 0);
+  const cells = await panel.$$eval('[data-testid="latency"]', (els) => els.map((e) => e.textContent ?? ''));
+  expect(cells.some((t) => /\d ms$/.test(t)), `a latency in the table's rows (saw ${cells.slice(-6).join(', ')})`).toBe(true);
+  await (await panel.$('[data-testid="requests"]'))!.click();
 }

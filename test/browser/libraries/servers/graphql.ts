@@ -29,6 +29,7 @@ const schema = new GraphQLSchema({
 export const graphqlWs: LibraryCase = {
   name: 'graphql-ws',
   client: 'graphql',
+  pairs: { answered: 2 },
   summary: /^graphql GraphQL (next|complete|subscribe)/,
   setup(server) {
     const wss = server.wss({ path: '/graphql' });

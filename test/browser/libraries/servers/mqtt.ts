@@ -9,6 +9,7 @@ const N = 10;
 export const mqttCase: LibraryCase = {
   name: 'mqtt (aedes broker)',
   client: 'mqtt',
+  pairs: { answered: 2 },
   summary: /^mqtt MQTT (PUBLISH|PUBACK|DISCONNECT)/,
   async setup(server) {
     const broker = await Aedes.createBroker();

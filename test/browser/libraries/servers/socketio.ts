@@ -45,6 +45,6 @@ function socketIoCase(name: string, transports: string[]): LibraryCase {
   };
 }
 
-export const socketIoWebSocket = { ...socketIoCase('socket.io (websocket transport)', ['websocket']), summary: /^socketio (socket\.io|engine\.io) / };
+export const socketIoWebSocket = { ...socketIoCase('socket.io (websocket transport)', ['websocket']), summary: /^socketio (socket\.io|engine\.io) /, pairs: { answered: 2 } };
 /** Starts on HTTP long-polling (not a WebSocket: not counted, not shown) and upgrades. */
 export const socketIoUpgrade = socketIoCase('socket.io (polling, then upgrade)', ['polling', 'websocket']);

@@ -1,0 +1,116 @@
+/**
+ * Request/response pairing of one capture store, kept up to date in time-bounded steps: each
+ * frame must be decoded to find its request id, which costs far more than storing it, so the
+ * panel pairs a slice of new frames per tick (`catchUp`) instead of decoding every frame as it
+ * arrives. Pure: the decoding and the clock are passed in.
+ *
+ * A connection that shows no request id in its first UNPAIRED_AFTER frames (a ticker, a chat of
+ * plain JSON) is not decoded for pairing any more: at 20,000 frames/s, that is what keeps the
+ * cost of pairing near zero for traffic that has none.
+ */
+import type { PairHint } from '../decode/types';
+import type { CaptureStore, Connection, Frame } from './capture-store';
+import { Pairing, type Exchange, type FrameLink } from './pairing';
+
+export const UNPAIRED_AFTER = 200;
+
+/** A frame's pairing hints; `session` is its connection's (decoders keep what earlier frames told them there). */
+export type HintsOf = (frame: Frame, connection: Connection | undefined, session: Map<string, unknown>) => readonly PairHint[];
+
+export class PairIndex {
+  private pairing = new Pairing();
+  /** The next store position to pair. */
+  private next = 0;
+  /** The store's `firstPos` when last seen. */
+  private firstKept = 0;
+  private layout = -1;
+  /** Per connection: frames decoded, and whether any had a hint. */
+  private seen = new Map<string, { frames: number; paired: boolean; session: Map<string, unknown> }>();
+  private closed = new Set<string>();
+  /** Bumped whenever an exchange changed: views re-render on it. */
+  version = 0;
+
+  constructor(private readonly store: CaptureStore, private readonly hintsOf: HintsOf) {}
+
+  /** True while frames wait to be paired. */
+  get behind(): boolean {
+    return this.layout !== this.store.layoutVersion || this.next < this.store.firstPos + this.store.frames.length || this.closesPending();
+  }
+
+  /** Starts over (the store was cleared or reordered, or a decoder choice changed). */
+  reset(): void {
+    this.pairing = new Pairing();
+    this.next = 0;
+    this.firstKept = 0;
+    this.seen.clear();
+    this.closed.clear();
+    this.layout = this.store.layoutVersion;
+    this.version++;
+  }
+
+  /** Pairs frames until `deadline()` says stop; true when it changed anything. */
+  catchUp(deadline: () => boolean): boolean {
+    const before = this.version;
+    if (this.layout !== this.store.layoutVersion) this.reset();
+    const { frames, firstPos } = this.store;
+    if (firstPos > this.firstKept) {
+      // The store's cap dropped frames (paired or not yet reached): forget their exchanges.
+      if (frames.length) this.pairing.forgetBefore(frames[0].index);
+      this.firstKept = firstPos;
+      this.next = Math.max(this.next, firstPos);
+      this.version++;
+    }
+    const end = firstPos + frames.length;
+    let steps = 0;
+    while (this.next < end) {
+      if ((++steps & 31) === 0 && deadline()) break;
+      const frame = frames[this.next - firstPos];
+      this.next++;
+      if (this.pairFrame(frame)) this.version++;
+    }
+    if (this.next >= end) this.closeConnections();
+    return this.version !== before;
+  }
+
+  private pairFrame(frame: Frame): boolean {
+    let seen = this.seen.get(frame.conn);
+    if (!seen) this.seen.set(frame.conn, (seen = { frames: 0, paired: false, session: new Map() }));
+    if (!seen.paired && seen.frames >= UNPAIRED_AFTER) return false;
+    seen.frames++;
+    const hints = this.hintsOf(frame, this.store.connections.get(frame.conn), seen.session);
+    if (!hints.length) return false;
+    seen.paired = true;
+    return this.pairing.add({ id: frame.index, conn: frame.conn, dir: frame.dir, time: frame.time, hints }).length > 0;
+  }
+
+  private closesPending(): boolean {
+    for (const c of this.store.connections.values()) if (c.state === 'closed' && !this.closed.has(c.id)) return true;
+    return false;
+  }
+
+  /** Requests still open on a connection that closed (once every frame before the close was paired). */
+  private closeConnections(): void {
+    for (const c of this.store.connections.values()) {
+      if (c.state !== 'closed' || this.closed.has(c.id)) continue;
+      this.closed.add(c.id);
+      if (this.pairing.closeConnection(c.id).length) this.version++;
+    }
+  }
+
+  linksOf(frame: Frame): readonly FrameLink[] {
+    return this.pairing.linksOf(frame.index);
+  }
+
+  exchanges(): readonly Exchange[] {
+    return this.pairing.exchanges();
+  }
+
+  /** "Now" for timeouts: the clock for a live capture, the last frame's time for a recording. */
+  now(live: boolean, clock: number): number {
+    return live ? clock : this.pairing.lastTime;
+  }
+
+  get results(): Pairing {
+    return this.pairing;
+  }
+}
