@@ -13,7 +13,7 @@ const typedLength = natives.getter<number>(TypedArrayProto, 'byteLength');
 const viewBuffer = natives.getter<ArrayBuffer>(DataView.prototype, 'buffer');
 const viewOffset = natives.getter<number>(DataView.prototype, 'byteOffset');
 const viewLength = natives.getter<number>(DataView.prototype, 'byteLength');
-const bufferLength = natives.getter<number>(ArrayBuffer.prototype, 'byteLength');
+export const bufferLength = natives.getter<number>(ArrayBuffer.prototype, 'byteLength');
 const isDataView = (v: object): boolean => {
   try { viewLength(v); return true; } catch { return false; }
 };

@@ -1,23 +1,65 @@
 /**
  * The hook's side of the private channel to the relay. A MessageChannel's second port is
  * handed to the relay once, through a window message that the relay swallows before any
- * page listener sees it. Reports are batched per microtask (a 16 ms delay halved the page's
- * cost in a ping-pong, but made Chromium stall, intermittently, a page opening and closing
- * ~10,000 sockets: not kept). Binary payloads are transferred, not copied again.
+ * page listener sees it. Binary payloads are transferred, not copied again.
+ *
+ * Two modes, set by the relay (issue 14: the consumer pulls):
+ * - quiet (no panel listening, the start): reports are only kept. The relay is told, with an
+ *   empty batch as a doorbell, about the first report and whenever PULL_AT bytes wait; it then
+ *   pulls them. So a page posts one message per ~256 KB of traffic instead of one per
+ *   microtask, and schedules nothing (no timer, no task: see docs/investigations/issue-14.md).
+ * - live (a panel listens): reports are posted per microtask, as they happen, so that a page
+ *   that navigates away (Preserve log) has posted everything before it goes.
+ * A pull is a number from the relay (1: go live, 0: stay quiet); its reply is the waiting
+ * reports with that number appended, so the relay can tell it from a live batch.
  */
 import { HOOK_HANDSHAKE, type HookMessage } from '../protocol/hook';
 import { natives } from './natives';
+import { bufferLength } from './payload';
+
+/** Waiting bytes (payloads, plus RECORD_BYTES per report) that ring the doorbell while quiet. */
+const PULL_AT = 256 * 1024;
+const RECORD_BYTES = 128;
+/** A relay that does not pull (gone, or not there) gets reports posted as they come: never an unbounded pile. */
+const UNPULLED_MAX = 16 * PULL_AT;
 
 const channel = new natives.MessageChannel();
 let batch = natives.list<HookMessage>();
 let transfer = natives.list<Transferable>();
 let scheduled = false;
+let live = false;
+let waiting = 0;
+/** A doorbell was posted and not yet answered by a pull; `everRung`: the first report rings it. */
+let rung = false;
+let everRung = false;
+
+function take(): [HookMessage[], Transferable[]] {
+  const taken: [HookMessage[], Transferable[]] = [batch, transfer];
+  batch = natives.list();
+  transfer = natives.list();
+  waiting = 0;
+  return taken;
+}
 
 function flush(): void {
   scheduled = false;
-  const messages = batch, transferables = transfer;
-  batch = natives.list();
-  transfer = natives.list();
+  if (!batch.length) return;
+  const [messages, transferables] = take();
+  natives.portPost(channel.port1, messages, transferables);
+}
+
+function ring(): void {
+  rung = everRung = true;
+  natives.portPost(channel.port1, natives.list(), natives.list());
+}
+
+/** Answers a pull: everything waiting, then the mode the relay asked for. */
+function pulled(goLive: number): void {
+  const [messages, transferables] = take();
+  messages[messages.length] = goLive as unknown as HookMessage;
+  scheduled = false;
+  rung = false;
+  live = goLive === 1;
   natives.portPost(channel.port1, messages, transferables);
 }
 
@@ -25,20 +67,31 @@ function flush(): void {
 export function report(message: HookMessage, bytes?: ArrayBuffer): void {
   batch[batch.length] = message;
   if (bytes) transfer[transfer.length] = bytes;
-  if (scheduled) return;
-  scheduled = true;
-  natives.queueMicrotask(flush);
+  if (live) {
+    if (scheduled) return;
+    scheduled = true;
+    natives.queueMicrotask(flush);
+    return;
+  }
+  const data = (message as { data?: unknown }).data;
+  waiting += RECORD_BYTES + (bytes ? bufferLength(bytes) : typeof data === 'string' ? data.length : 0);
+  if (!rung && (!everRung || waiting >= PULL_AT)) ring();
+  else if (waiting >= UNPULLED_MAX) { live = true; flush(); }
 }
 
 export function connectToRelay(): void {
   natives.postToWindow(window, HOOK_HANDSHAKE, '*', [channel.port2]);
 }
 
-/** Commands from the relay arrive on the same private port (the tools validate them). */
+/** Pulls and commands from the relay arrive on the same private port (the tools validate commands). */
 export function onCommand(handler: (command: unknown) => void): void {
   const data = natives.getter<unknown>(MessageEvent.prototype, 'data');
   natives.addListener(channel.port1, 'message', (event: MessageEvent) => {
-    try { handler(data(event)); } catch { /* a failed command must not break the page */ }
+    try {
+      const command = data(event);
+      if (command === 0 || command === 1) pulled(command);
+      else handler(command);
+    } catch { /* a failed command must not break the page */ }
   });
   natives.Reflect.apply(MessagePort.prototype.start, channel.port1, []);
 }

@@ -43,6 +43,9 @@ export class CaptureSequencer {
 
   constructor(private docId: string, private emit: (event: Captured) => void) {}
 
+  /** Resolves once every event pushed so far was emitted (Blob payloads read). */
+  settled(): Promise<void> { return this.queue; }
+
   /** The last frame number given out (0: none yet). */
   get lastFseq(): number { return this.fseq; }
 

@@ -9,6 +9,7 @@ import { BFCACHE_BYTES, Backlog } from './backlog';
 import { CaptureSequencer } from './capture';
 import { RelayLink } from './link';
 import { toHookCommand } from './commands';
+import { HookPuller } from './hook-pull';
 
 /**
  * A random id in UUID form. Not crypto.randomUUID(): it exists only in secure contexts, and the
@@ -29,7 +30,8 @@ const counters = (): RelayCounters => ({
   lastFseq: sequencer.lastFseq, forgottenConnections: backlog.forgottenConnections, rejected: { ...rejected }, clampedTimes,
   unreadablePayloads: sequencer.unreadable,
 });
-const link = new RelayLink(docId, backlog, (request) => {
+const hook = new HookPuller();
+const link = new RelayLink(docId, backlog, hook, (request) => {
   const command = toHookCommand(request);
   if (command && hookPort) hookPort.postMessage(command, typeof command === 'object' && 'data' in command && command.data instanceof ArrayBuffer ? [command.data] : []);
 }, counters);
@@ -54,9 +56,14 @@ function onHandshake(event: MessageEvent): void {
   window.removeEventListener('message', onHandshake, true);
   const port = event.ports[0];
   hookPort = port;
+  hook.attach(port);
   port.onmessage = (e: MessageEvent) => {
     const batch = ownRealm(e.data);
     if (!Array.isArray(batch)) { rejected['not a batch'] = (rejected['not a batch'] ?? 0) + 1; return; }
+    if (batch.length === 0) { hook.doorbell(); return; }
+    // A pull's reply ends with the mode asked for (see hook/reporter.ts).
+    const reply = batch[batch.length - 1] === 0 || batch[batch.length - 1] === 1;
+    if (reply) batch.pop();
     // This document's own clock: a hook's time is timeOrigin + performance.now(), so it lies in between.
     const clock: HookClock = { timeOrigin: performance.timeOrigin, now: performance.timeOrigin + performance.now() };
     for (const raw of batch) {
@@ -65,6 +72,7 @@ function onHandshake(event: MessageEvent): void {
       if (verdict.clamped) clampedTimes++;
       sequencer.push(verdict.message);
     }
+    if (reply) hook.replied(sequencer.settled());
   };
 }
 

@@ -16,6 +16,7 @@ import { batches, messagesCloneBuffers, toWire } from './wire';
 import { isPayloadRequest } from '../protocol/payload';
 import { answerPayloadRequest } from './payload';
 import type { Captured } from './capture';
+import type { HookPuller } from './hook-pull';
 
 /**
  * A runtime message costs the page (serialisation, IPC) far more than its size: a socket in a
@@ -38,11 +39,12 @@ export class RelayLink {
   constructor(
     private docId: string,
     private backlog: Backlog,
+    private hook: HookPuller,
     private toHook: (request: CommandRequest | TabConfigRequest) => void,
     private counters: () => RelayCounters,
   ) {
     browser.runtime.onMessage.addListener((message: unknown) => {
-      if (isRelayCommand(message)) this.command(message);
+      if (isRelayCommand(message)) void this.command(message);
       else if (isCommandRequest(message) && message.conn.startsWith(`${docId}:`)) toHook(message);
       else if (isTabConfigRequest(message)) toHook(message);
       else if (isPayloadRequest(message) && message.docId === docId) return Promise.resolve(answerPayloadRequest(message, (fseq) => backlog.frame(fseq)));
@@ -92,11 +94,11 @@ export class RelayLink {
       const port = browser.runtime.connect({ name: RELAY_PORT });
       this.port = port;
       port.onMessage.addListener((message: unknown) => {
-        if (isRelayCommand(message)) this.command(message);
+        if (isRelayCommand(message)) void this.command(message);
         else if (isTabConfigRequest(message)) this.toHook(message);
       });
       port.onDisconnect.addListener(() => {
-        if (this.port === port) { this.port = null; this.live = false; this.outbox = []; }
+        if (this.port === port) { this.port = null; this.live = false; this.outbox = []; this.hook.quiet(); }
       });
       this.post({ v: PROTOCOL_VERSION, type: 'hello', ...this.info });
     } catch {
@@ -104,13 +106,16 @@ export class RelayLink {
     }
   }
 
-  private command(command: RelayCommand): void {
-    if (command.type === 'unsync') { this.live = false; this.outbox = []; this.backlog.clearForwarded(); this.resetHook(); return; }
-    if (this.backlog.isEmpty) return; // nothing captured here yet: the first event says hello
+  private async command(command: RelayCommand): Promise<void> {
+    if (command.type === 'unsync') { this.live = false; this.outbox = []; this.backlog.clearForwarded(); this.resetHook(); this.hook.quiet(); return; }
+    // What the hook kept comes in first; from now on it posts reports as they happen.
+    await this.hook.pull(true);
+    if (this.backlog.isEmpty) { this.hook.quiet(); return; } // nothing captured here yet: the first event says hello
     if (!this.port) this.connect();
     if (this.outbox.length) this.flush();
     // Live only once the whole backlog went out on this port (else a new hello starts over).
     if (this.sendBacklog(command.since)) this.live = true;
+    else this.hook.quiet();
   }
 
   private sendBacklog(since: SinceMap): boolean {
@@ -141,6 +146,7 @@ export class RelayLink {
     this.port = null;
     this.live = false;
     this.outbox = [];
+    this.hook.quiet();
     try { old?.disconnect(); } catch { /* already closed */ }
     if (!this.backlog.isEmpty) this.connect();
   }
@@ -159,6 +165,7 @@ export class RelayLink {
       this.port = null;
       this.live = false;
       this.outbox = [];
+      this.hook.quiet();
       if (message.type !== 'hello') this.connect();
       return false;
     }

@@ -128,6 +128,44 @@ export function defineCounterSuite(b: SecurityDriver, server: () => TestServer):
     expect(errors).toEqual([]);
   });
 
+  test('no panel listening: the hook keeps what it captures and posts almost nothing; a panel opened later gets every frame', async () => {
+    const N = 500;
+    const errors: string[] = [];
+    // Runs before the hook: puts a counting relay between the hook's port and the relay's.
+    const before = `{
+      const post = window.postMessage;
+      window.crossings = { toRelay: 0, toHook: 0 };
+      window.postMessage = function (message, origin, transfer) {
+        if (message !== ${JSON.stringify(HOOK_HANDSHAKE)}) return post.call(this, message, origin, transfer);
+        const hook = transfer[0], c = new MessageChannel();
+        hook.onmessage = (e) => { crossings.toRelay++; c.port1.postMessage(e.data); };
+        c.port1.onmessage = (e) => { crossings.toHook++; hook.postMessage(e.data); };
+        return post.call(this, message, origin, [c.port2]);
+      };
+    }`;
+    const page = await openPage('/quiet', `<!doctype html><script>
+      window.echoes = (n) => new Promise((done) => {
+        const ws = new WebSocket('${server().wsUrl}/echo');
+        let left = n;
+        ws.onopen = () => ws.send('ping ' + left);
+        ws.onmessage = () => { if (--left > 0) ws.send('ping ' + left); else done(); };
+      });
+    </script>`, errors, before);
+    await page.evaluate((n) => (window as any).echoes(n), N);
+    const quiet = await page.evaluate(() => ({ ...(window as any).crossings }));
+    // A doorbell for the first report and its pull; then one per 256 KB waiting (here < 256 KB).
+    expect(quiet.toRelay, `messages to the relay for ${2 * N} frames and the socket's events`).toBeLessThanOrEqual(4);
+    const panel = await panelFor(page, errors);
+    await waitFor(async () => (await panelCount(panel)) === `${2 * N} frames`, `all ${2 * N} frames in the panel`);
+    // Live now: what the page does next is posted as it happens.
+    await page.evaluate(() => (window as any).echoes(3));
+    await waitFor(async () => (await panelCount(panel)) === `${2 * N + 6} frames`, 'the live frames too');
+    const live = await page.evaluate(() => ({ ...(window as any).crossings }));
+    expect(live.toRelay - quiet.toRelay, 'live reports, posted as they happen').toBeGreaterThanOrEqual(6);
+    expect(await lossTexts(panel)).toEqual({});
+    expect(errors).toEqual([]);
+  });
+
   test('a real socket whose url is over 65,536 characters stays listed with its frames, its url cut and marked', async () => {
     const errors: string[] = [];
     const long = `${server().wsUrl}/echo?${'q'.repeat(70_000)}`;

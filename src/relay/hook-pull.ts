@@ -1,0 +1,52 @@
+/**
+ * The relay's side of the hook's two modes (see hook/reporter.ts): while no panel listens the
+ * hook keeps its reports and rings a doorbell (an empty batch) when some wait; the relay then
+ * pulls them. When a panel subscribes, the relay pulls everything and asks the hook to post
+ * from then on as reports happen ("live"); when the panel goes, back to quiet.
+ */
+/**
+ * How long a pull may go unanswered before the relay goes on without it: a page that took the
+ * hook's port (see the security suite) would otherwise hold every panel back. A late reply is
+ * still taken in, as new events.
+ */
+const PULL_TIMEOUT_MS = 1000;
+
+export class HookPuller {
+  private port: MessagePort | null = null;
+  /** Pulls posted and not yet answered, oldest first. */
+  private waiters: Array<() => void> = [];
+  /** The mode the hook was last asked for. */
+  private live = false;
+
+  attach(port: MessagePort): void {
+    this.port = port;
+  }
+
+  /** Asks for what the hook holds; resolves once that was taken in (Blob payloads read). */
+  pull(live: boolean): Promise<void> {
+    this.live = live;
+    if (!this.port) return Promise.resolve();
+    this.port.postMessage(live ? 1 : 0);
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      // Not setTimeout: timer ids are shared with the page's world, whose own ids would skip.
+      AbortSignal.timeout(PULL_TIMEOUT_MS).addEventListener('abort', () => resolve());
+    });
+  }
+
+  /** Back to quiet, unless already asked. */
+  quiet(): void {
+    if (this.live) void this.pull(false);
+  }
+
+  /** The hook has reports waiting: take them, unless a pull is on its way. */
+  doorbell(): void {
+    if (!this.waiters.length) void this.pull(this.live);
+  }
+
+  /** A pull's reply was taken in once `settled` resolves. */
+  replied(settled: Promise<void>): void {
+    const waiter = this.waiters.shift();
+    if (waiter) void settled.then(waiter);
+  }
+}
