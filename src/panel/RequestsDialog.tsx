@@ -36,7 +36,7 @@ export function RequestsDialog() {
   const filter = state.filter.value;
   return (
     <div class="dialog requests-dialog" role="dialog" aria-label="Requests and responses" data-testid="requests-dialog" ref={ref}>
-      <div class="dialog-scroll">
+      <div class="dialog-scroll" tabIndex={0} aria-label="Requests by method">
         <table class="requests-table" data-testid="requests-table">
           <thead><tr><th>Protocol</th><th>Method</th><th>Asked</th><th>Answered</th><th>Errors</th><th>No answer</th><th>Waiting</th>
             <th title="Latency, median (ms)">p50 ms</th><th title="Latency, 95th percentile (ms)">p95 ms</th><th title="Longest latency (ms)">max ms</th></tr></thead>

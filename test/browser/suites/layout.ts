@@ -44,7 +44,12 @@ const STATES: State[] = [
   ['breakpoints', toggle('breakpoints-toggle', 'breakpoints')],
   ['export dialog', dialog('export', 'export-dialog')],
   ['replay dialog', dialog('replay', 'replay-dialog')],
+  ['requests dialog', dialog('requests', 'requests-dialog')],
 ];
+
+/** A JSON-RPC request the echo server sends back: the panel pairs it (unanswered), so its Requests button shows. */
+const RPC = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'layout.check', params: [] });
+const SHOWN = TOTAL + 2;
 
 export interface LayoutReport { problems: string[]; dataShare: number }
 
@@ -97,8 +102,12 @@ type LayoutSuite = PanelOnPage & { shares: Record<string, number> };
 export function defineLayoutSuite(driver: PanelDriver): LayoutSuite {
   const s: LayoutSuite = setUpPanelOnPage(driver, { shares: {} } as LayoutSuite, {
     serve: serveMixedPage,
-    loaded: () => waitFor(() => s.server.received.length === 24, 'all frames at the server'),
-    opened: () => waitFor(async () => (await panelCount(s.panel)) === `${TOTAL} frames`, 'every frame in the panel'),
+    loaded: async () => {
+      await waitFor(() => s.server.received.length === 24, 'all frames at the server');
+      await s.page.evaluate((rpc) => (window as any).sockets[0].send(rpc), RPC);
+      await waitFor(() => s.server.received.length === 25, 'the JSON-RPC request at the server');
+    },
+    opened: () => waitFor(async () => (await panelCount(s.panel)) === `${SHOWN} frames`, 'every frame in the panel'),
   });
 
   for (const [width, height] of SIZES) {
@@ -106,7 +115,8 @@ export function defineLayoutSuite(driver: PanelDriver): LayoutSuite {
       const { panel } = s;
       await panel.setViewport({ width, height });
       await driver.reloadPanel(panel); // the panel's defaults (connection list, chart) depend on its size at start
-      await waitFor(async () => (await panelCount(panel)) === `${TOTAL} frames`, 'frames after the reload');
+      await waitFor(async () => (await panelCount(panel)) === `${SHOWN} frames`, 'frames after the reload');
+      await waitFor(() => panel.$('[data-testid="requests"]'), 'the Requests button');
       const failures: string[] = [];
       for (const [state, open] of STATES) {
         const close = await open(panel);
@@ -122,7 +132,7 @@ export function defineLayoutSuite(driver: PanelDriver): LayoutSuite {
     });
   }
 
-  test('axe-core: no serious or critical findings, light and dark, idle, with a frame, composer and breakpoints open', async () => {
+  test('axe-core: no serious or critical findings, light and dark, idle, with a frame, composer and breakpoints open, requests dialog', async () => {
     const { panel } = s;
     await panel.setViewport({ width: 1280, height: 800 });
     const found: string[] = [];
@@ -138,6 +148,9 @@ export function defineLayoutSuite(driver: PanelDriver): LayoutSuite {
       await closeCompose();
       await closeBreak();
       await panel.click('[aria-label="Close details"]');
+      const closeRequests = await dialog('requests', 'requests-dialog')(panel);
+      found.push(...(await axeSerious(panel)).map((f) => `${scheme} requests dialog: ${f}`));
+      await closeRequests();
     }
     await driver.setColorScheme(panel, 'light');
     expect(found).toEqual([]);
