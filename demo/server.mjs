@@ -11,7 +11,7 @@ const CONTENT_TYPES = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
 };
-const PATHS = ['/chat', '/ticker', '/closer', '/echo'];
+const PATHS = ['/chat', '/ticker', '/closer', '/echo', '/rpc'];
 const BOT_LINES = [
   'beep boop, still here',
   'did you know? WebSocket frames can be text or binary',
@@ -93,6 +93,20 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1' } = {}) {
     send(ws, '/closer', 'this socket will be closed by the server in 2 s');
     const t = after(() => ws.close(4001, 'demo: closed by server'), 2000);
     ws.on('close', () => stop(t));
+  });
+
+  // /rpc: JSON-RPC 2.0 (spec §4-5): `quote` answers after 5-60 ms, `report` after 3 s,
+  // anything else gets -32601; notifications (no id) get nothing.
+  wss['/rpc'].on('connection', (ws) => {
+    ws.on('message', (data) => {
+      let call;
+      try { call = JSON.parse(String(data)); } catch { return; }
+      if (call?.id === undefined) return;
+      const answer = (body, ms) => after(() => send(ws, '/rpc', JSON.stringify({ jsonrpc: '2.0', id: call.id, ...body })), ms);
+      if (call.method === 'quote') answer({ result: { symbol: call.params?.[0] ?? '?', price: +(100 + Math.random() * 5).toFixed(2) } }, 5 + Math.random() * 55);
+      else if (call.method === 'report') answer({ result: 'ok' }, 3000);
+      else answer({ error: { code: -32601, message: 'Method not found' } }, 2);
+    });
   });
 
   // /echo: everything back, same frame type.

@@ -49,11 +49,11 @@ try {
   await page.setViewport(VIEWPORT);
   await page.goto(demo.url);
   // Some traffic of every kind: the chat (JSON), the ticker (binary), a chat line of our own,
-  // and a socket the server closes with 4001.
+  // a socket the server closes with 4001, and JSON-RPC calls paired with their answers.
   await page.type('#chat-input', 'hello from the screenshot script');
   await page.click('#chat-form button');
   await page.click('#closer-open');
-  await sleep(4000);
+  await sleep(6500); // quotes over JSON-RPC: a slow report (every 4th call) and its answer 3 s later
 
   // Without the "tabs" permission tabs.query() gives no URLs: the demo page is the only tab.
   const tabs = await (await sw.worker()).evaluate(() => chrome.tabs.query({}));
@@ -90,6 +90,10 @@ try {
       await panel.click('[data-testid="export"]');
       await sleep(300);
       await panel.screenshot({ path: join(OUT, `panel-${name}-${scheme}-export.png`) });
+      await panel.$eval('[data-testid="export-dialog"]', (d) => [...d.querySelectorAll('button')].find((b) => b.textContent === 'Close').click());
+      await panel.click('[data-testid="requests"]');
+      await sleep(300);
+      await panel.screenshot({ path: join(OUT, `panel-${name}-${scheme}-requests.png`) });
     }
     await panel.close();
   }

@@ -101,3 +101,34 @@ closerButton.addEventListener('click', () => {
     closerButton.disabled = false;
   });
 });
+
+// --- Quotes (JSON-RPC 2.0) ------------------------------------------------
+const rpcLog = $('rpc-log');
+const rpc = new WebSocket(wsBase + '/rpc');
+let nextId = 1;
+const calls = new Map(); // id -> [method, sent at]
+const call = (method, params) => {
+  if (rpc.readyState !== WebSocket.OPEN) return;
+  const id = nextId++;
+  calls.set(id, [method, performance.now()]);
+  rpc.send(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
+};
+rpc.addEventListener('open', () => {
+  setStatus('rpc-status', 'open', 'open');
+  let n = 0;
+  setInterval(() => {
+    n++;
+    call('quote', ['ACME']);
+    if (n % 4 === 0) call('report', [n]);
+    if (n % 7 === 0) call('price.history', ['ACME']);
+  }, 1500);
+});
+rpc.addEventListener('message', (event) => {
+  let msg;
+  try { msg = JSON.parse(event.data); } catch { return; }
+  const [method, at] = calls.get(msg.id) ?? ['?', performance.now()];
+  calls.delete(msg.id);
+  const ms = Math.round(performance.now() - at);
+  addLine(rpcLog, msg.error ? `${method}: error ${msg.error.code} ${msg.error.message} (${ms} ms)` : `${method}: ${JSON.stringify(msg.result)} (${ms} ms)`, msg.error ? 'system' : '');
+});
+rpc.addEventListener('close', (e) => setStatus('rpc-status', `closed (${e.code})`, 'closed'));

@@ -21,8 +21,8 @@ test('an open request waits, then reads "no answer" past the timeout; errors say
   p.add({ id: 3, conn: 'c', dir: 'sent', time: 0, hints: [{ family: 'jsonrpc', key: '2', role: 'request', method: 'bad' }] });
   p.add({ id: 4, conn: 'c', dir: 'received', time: 5, hints: [{ family: 'jsonrpc', key: '2', role: 'response', error: true }] });
   expect(pairCell(f(1, 0, 'sent'), p.linksOf(1), 100, 1000)?.text).toBe('waiting');
-  expect(pairCell(f(1, 0, 'sent'), p.linksOf(1), 1001, 1000)).toMatchObject({ text: 'no answer', title: 'jsonrpc slow: no answer after 1000 ms' });
-  expect(pairCell(f(3, 0, 'sent'), p.linksOf(3), 10, 1000)).toMatchObject({ text: 'error 5.0 ms', state: 'failed' });
+  expect(pairCell(f(1, 0, 'sent'), p.linksOf(1), 1001, 1000)).toMatchObject({ text: 'no answer', title: 'jsonrpc slow: no answer after 1.00 s' });
+  expect(pairCell(f(3, 0, 'sent'), p.linksOf(3), 10, 1000)).toMatchObject({ text: 'err 5.0 ms', state: 'failed' });
   expect(pairTargets(p.linksOf(1))).toEqual([]);
   expect(pairCell(f(9, 0, 'sent'), [], 0, 1000)).toBeNull();
 });

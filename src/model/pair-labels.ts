@@ -7,7 +7,8 @@ import { exchangeState, type ExchangeState, type FrameLink } from './pairing';
 
 export interface PairCell { text: string; title: string; state: ExchangeState | 'answer' }
 
-const ms = (v: number) => (v < 10 ? `${v.toFixed(1)} ms` : v < 10_000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(1)} s`);
+/** Short enough for the latency column: 2.3 ms, 43 ms, 3.01 s, 12.5 s. */
+const ms = (v: number) => (v < 10 ? `${v.toFixed(1)} ms` : v < 1000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(v < 10_000 ? 2 : 1)} s`);
 
 /** The latency column: a request's latency or state, an answer's delay after its request. */
 export function pairCell(frame: Frame, links: readonly FrameLink[], now: number, timeoutMs: number): PairCell | null {
@@ -22,7 +23,7 @@ export function pairCell(frame: Frame, links: readonly FrameLink[], now: number,
   const more = links.filter((l) => l.role === 'request').length > 1 ? ` (and ${links.filter((l) => l.role === 'request').length - 1} more in this batch)` : '';
   switch (state) {
     case 'answered': return { text: ms(e.latency ?? 0), title: `${what}: answered after ${ms(e.latency ?? 0)}${more}`, state };
-    case 'failed': return { text: `error ${ms(e.latency ?? 0)}`, title: `${what}: answered with an error after ${ms(e.latency ?? 0)}${more}`, state };
+    case 'failed': return { text: `err ${ms(e.latency ?? 0)}`, title: `${what}: answered with an error after ${ms(e.latency ?? 0)}${more}`, state };
     case 'streaming': return { text: `${e.answerCount} so far`, title: `${what}: ${e.answerCount} answers so far, first after ${ms(e.latency ?? 0)}${more}`, state };
     case 'pending': return { text: 'waiting', title: `${what}: no answer yet${more}`, state };
     default: return { text: 'no answer', title: `${what}: no answer ${e.abandoned ? `(${e.abandoned})` : `after ${ms(timeoutMs)}`}${more}`, state };
