@@ -16,8 +16,11 @@ import { reconnectingCase } from './servers/reconnecting';
 import { socketIoUpgrade, socketIoWebSocket } from './servers/socketio';
 import { stompCase } from './servers/stomp';
 import { jsonRpcCase } from './servers/jsonrpc';
+import { trpcCase } from './servers/trpc';
+import { hocuspocusCase } from './servers/hocuspocus';
+import { colyseusCase } from './servers/colyseus';
 
-export const LIBRARIES: LibraryCase[] = [socketIoWebSocket, socketIoUpgrade, graphqlWs, mqttCase, stompCase, reconnectingCase, jsonRpcCase];
+export const LIBRARIES: LibraryCase[] = [socketIoWebSocket, socketIoUpgrade, graphqlWs, mqttCase, stompCase, reconnectingCase, jsonRpcCase, trpcCase, hocuspocusCase, colyseusCase];
 
 export interface BrowserDriver {
   newPage(): Promise<Page>;
