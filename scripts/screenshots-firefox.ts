@@ -4,6 +4,7 @@
 //   npm run build && OUT=/tmp/look-firefox npx tsx scripts/screenshots-firefox.ts
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+// @ts-expect-error: plain JavaScript (demo/server.mjs), run by node as it is
 import { startDemoServer } from '../demo/server.mjs';
 import { launchFirefox } from '../test/helpers/firefox';
 import { openFirefoxPanelTab, setFirefoxColorScheme } from '../test/browser/shared/firefox-panel';

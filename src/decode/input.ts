@@ -1,10 +1,10 @@
 /** Builds a decoder's input from a captured frame (text, or base64 for binary). */
-import type { Direction, Opcode } from '../protocol/capture';
+import type { FrameEvent } from '../protocol/capture';
 import { base64ToBytes } from '../model/bytes';
 import type { ConnectionInfo, DecodeInput } from './types';
 import { encodeUtf8 } from './support/utf8';
 
-export interface CapturedFrame { dir: Direction; opcode: Opcode; data: string }
+export type CapturedFrame = Pick<FrameEvent, 'dir' | 'opcode' | 'data'>;
 
 export function frameInput(frame: CapturedFrame, connection: ConnectionInfo, session?: Map<string, unknown>): DecodeInput {
   const binary = frame.opcode === 'binary';

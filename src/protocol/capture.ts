@@ -41,6 +41,16 @@ export interface FrameEvent {
   rule?: string;
 }
 
+/**
+ * The optional marks a frame carries from the hook to the panel. Every hop copies exactly these
+ * (the panel's store builds its frames field by field): a new mark is added to FrameEvent and here.
+ */
+export const FRAME_MARKS = ['discarded', 'truncated', 'origin', 'blocked', 'original', 'rule'] as const satisfies ReadonlyArray<keyof FrameEvent>;
+export type FrameMarks = Pick<FrameEvent, (typeof FRAME_MARKS)[number]>;
+
+/** A frame on its way, before the panel: binary may still be an ArrayBuffer (relay backlog, structured-clone messaging). */
+export type FrameOnTheWay = Omit<FrameEvent, 'data'> & { data: string | ArrayBuffer };
+
 /** A frame held by a breakpoint until the panel forwards or drops it. */
 export interface PausedEvent { kind: 'paused'; seq: number; conn: string; time: number; pauseId: number; dir: Direction; opcode: Opcode; data: string; size: number }
 export interface ResolvedEvent { kind: 'resolved'; seq: number; conn: string; time: number; pauseId: number; action: 'forward' | 'drop' | 'timeout' }

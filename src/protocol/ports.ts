@@ -2,7 +2,7 @@
  * Messages on the extension's runtime ports: relay ⇄ background ⇄ panel.
  * Every message carries `v` (protocol version) and a literal `type`.
  */
-import type { FrameEvent, LifecycleEvent } from './capture';
+import type { FrameOnTheWay, LifecycleEvent } from './capture';
 import { isPackedEvents, type PackedEvents } from './packed';
 
 export const PROTOCOL_VERSION = 1;
@@ -19,7 +19,7 @@ export interface DocumentInfo { docId: string; url: string; timeOrigin: number }
  * are structured clones (Firefox; Chrome with `"message_serialization": "structured_clone"`),
  * else base64 like in `FrameEvent`.
  */
-export type WireFrame = Omit<FrameEvent, 'data'> & { data: string | ArrayBuffer };
+export type WireFrame = FrameOnTheWay;
 export type WireEvent = LifecycleEvent | WireFrame;
 
 /**

@@ -4,10 +4,10 @@
  * (connection, open, error, close) are kept per connection; frames in a ring bounded by
  * count and bytes. Evicted frames are counted, never silently forgotten.
  */
-import type { FrameEvent, LifecycleEvent } from '../protocol/capture';
+import type { FrameOnTheWay, LifecycleEvent } from '../protocol/capture';
 
 /** A frame as stored: binary stays an ArrayBuffer until it has to cross runtime messaging. */
-export type StoredFrame = Omit<FrameEvent, 'data'> & { data: string | ArrayBuffer };
+export type StoredFrame = FrameOnTheWay;
 
 export interface BacklogLimits {
   maxFrames: number;
