@@ -40,6 +40,7 @@ test('JSON-RPC requests are paired with their results, with latency, across inte
   expect([b.conn, b.latency]).toEqual([`${DOC}:2`, 25]);
   expect(exchangeState(c, 300, 1000)).toBe('pending');
   expect(exchangeState(c, 1300, 1000)).toBe('unanswered');
+  expect(index.lastTime).toBe(200);
   // Links both ways: the request names its answer, the answer its request.
   const reply = s.frames.find((f) => f.conn === `${DOC}:1` && f.dir === 'received')!;
   const request = s.frames.find((f) => f.conn === `${DOC}:1` && f.data === rpc(1, 'sum'))!;
@@ -73,6 +74,7 @@ test(`a connection with no request id in its first ${UNPAIRED_AFTER} frames is n
   index.catchUp(() => false);
   expect(decoded.count).toBe(UNPAIRED_AFTER);
   expect(index.exchanges()).toHaveLength(0);
+  expect(index.lastTime, 'frames not decoded still move a recording\'s "now"').toBe(999);
 });
 
 test('a request open when its connection closes is unanswered; clearing the store starts over', () => {

@@ -29,6 +29,8 @@ export class PairIndex {
   private closed = new Set<string>();
   /** Bumped whenever an exchange changed: views re-render on it. */
   version = 0;
+  /** The latest frame time paired so far: "now" for a recording (its end), where the clock means nothing. */
+  lastTime = 0;
 
   constructor(private readonly store: CaptureStore, private readonly hintsOf: HintsOf) {}
 
@@ -44,6 +46,7 @@ export class PairIndex {
     this.firstKept = 0;
     this.seen.clear();
     this.closed.clear();
+    this.lastTime = 0;
     this.layout = this.store.layoutVersion;
     this.version++;
   }
@@ -66,6 +69,7 @@ export class PairIndex {
       if ((++steps & 31) === 0 && deadline()) break;
       const frame = frames[this.next - firstPos];
       this.next++;
+      if (frame.time > this.lastTime) this.lastTime = frame.time;
       if (this.pairFrame(frame)) this.version++;
     }
     if (this.next >= end) this.closeConnections();
@@ -103,11 +107,6 @@ export class PairIndex {
 
   exchanges(): readonly Exchange[] {
     return this.pairing.exchanges();
-  }
-
-  /** "Now" for timeouts: the clock for a live capture, the last frame's time for a recording. */
-  now(live: boolean, clock: number): number {
-    return live ? clock : this.pairing.lastTime;
   }
 
   get results(): Pairing {

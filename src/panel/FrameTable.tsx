@@ -49,7 +49,7 @@ export function FrameTable() {
   const decodeAs = state.decodeAs.value;
   const reveal = state.reveal.value;
   const pairing = state.pairing.current;
-  const pairNow = store === state.live ? state.pairing.clock.value : pairing.lastTime;
+  const pairNow = state.pairing.now();
   const unansweredAfter = state.settings.value.unansweredAfterMs;
   const p: RowContext & { frames: Frame[] } = {
     frames,

@@ -28,10 +28,8 @@ export function RequestsDialog() {
   const state = usePanel();
   const ref = useAnchored<HTMLDivElement>('[data-testid="requests"]');
   const pairing = state.pairing.current;
-  const live = state.store.value === state.live;
   const timeout = state.settings.value.unansweredAfterMs;
-  const now = live ? state.pairing.clock.value : pairing.lastTime;
-  const stats = pairing.stats(Math.max(now, pairing.lastTime), timeout);
+  const stats = pairing.stats(Math.max(state.pairing.now(), pairing.lastTime), timeout);
   const unanswered = stats.reduce((n, s) => n + s.unanswered, 0);
   const filter = state.filter.value;
   return (

@@ -21,7 +21,12 @@ export class PanelPairing {
   private timer = 0;
   private ticking = 0;
 
-  constructor(private readonly decoding: Decoding, private readonly shown: () => CaptureStore, private readonly decodeAs: () => ReadonlyMap<string, string | undefined>) {}
+  constructor(
+    private readonly decoding: Decoding,
+    private readonly shown: () => CaptureStore,
+    private readonly live: CaptureStore,
+    private readonly decodeAs: () => ReadonlyMap<string, string | undefined>,
+  ) {}
 
   /** The index of a store (created on first use). */
   of(store: CaptureStore): PairIndex {
@@ -37,6 +42,13 @@ export class PanelPairing {
   get current(): Pairing {
     this.version.value;
     return this.of(this.shown()).results;
+  }
+
+  /** "Now" for "no answer after": the clock for the live capture, a recording's last frame for an imported one. */
+  now(): number {
+    const store = this.shown();
+    this.version.value;
+    return store === this.live ? this.clock.value : this.of(store).lastTime;
   }
 
   /** New frames (or a new store, or a decoder choice): pair them soon. */

@@ -71,7 +71,7 @@ export class PanelState {
   /** The store on screen: the imported session while it is shown, else the live capture. */
   readonly store = computed(() => (this.showing.value === 'imported' && this.imported.value ? this.imported.value.store : this.live));
   /** Request/response pairs of the shown store (see pairing-state.ts). */
-  readonly pairing = new PanelPairing(this.decoding, () => this.store.value, () => this.decodeAs.value);
+  readonly pairing = new PanelPairing(this.decoding, () => this.store.value, this.live, () => this.decodeAs.value);
   /** The shown store's change counter (read it to re-render when frames arrive). */
   readonly version = computed(() => (this.store.value === this.live ? this.liveVersion.value : 0));
 
@@ -86,9 +86,7 @@ export class PanelState {
   /** Frame indexes of the requests without an answer, while the filter asks for them. */
   private readonly unansweredIds = computed(() => {
     if (!this.filter.value.unanswered) return new Set<number>();
-    const pairing = this.pairing.current;
-    const now = this.store.value === this.live ? this.pairing.clock.value : pairing.lastTime;
-    return new Set(pairing.unanswered(now, this.settings.value.unansweredAfterMs).map((e) => e.request));
+    return new Set(this.pairing.current.unanswered(this.pairing.now(), this.settings.value.unansweredAfterMs).map((e) => e.request));
   });
   readonly compiledFilter = computed(() => compileFilter({ ...this.filter.value, hideNoise: this.settings.value.hideNoise, noise: this.noise.value }, this.unansweredIds.value));
   /** The filtered frames (derived state: the view object updates in place, cheaply, by appending). */

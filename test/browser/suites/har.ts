@@ -120,6 +120,52 @@ export function defineHarImportSuite(har: HarSuite): void {
     await har.importThenBackToLive('ours.har', har.copied);
   });
 
+  test('an imported recording is paired too: latencies, the Requests dialog, "Go to the response"', async () => {
+    const { panel } = har;
+    const t0 = Date.UTC(2026, 11, 7, 12);
+    const line = (time: number, dir: string, data: object) => JSON.stringify({ url: 'ws://rpc.test/', time, dir, opcode: 'text', data: JSON.stringify(data) });
+    const ndjson = [
+      line(t0, 'sent', { jsonrpc: '2.0', id: 1, method: 'sum', params: [1, 2] }),
+      line(t0 + 1, 'sent', { jsonrpc: '2.0', id: 2, method: 'lost', params: [] }),
+      line(t0 + 42, 'received', { jsonrpc: '2.0', id: 1, result: 3 }),
+      line(t0 + 60_000, 'sent', { jsonrpc: '2.0', method: 'bye' }),
+    ].join('\n');
+    await har.importFile('rpc.ndjson', ndjson);
+    await waitFor(async () => (await panelCount(panel)) === '4 frames' && !!(await panel.$('[data-testid="show-imported"]')), 'the imported session');
+    const cells = await waitFor(async () => {
+      const c = await panel.$$eval('[data-testid="latency"]', (els) => els.map((e) => `${e.getAttribute('data-state')} ${e.textContent}`));
+      return c.length === 3 ? c : null;
+    }, 'three latency cells');
+    // "Now" for a recording is its last frame: the request a minute before it is unanswered.
+    expect(cells).toEqual(['answered 42 ms', 'unanswered no answer', 'answer ↩ 42 ms']);
+    await panel.click('[data-testid="requests"]');
+    const rows = await waitFor(async () => {
+      const r = await panel.$$eval('[data-testid="requests-row"]', (els) => els.map((e) => [...e.querySelectorAll('td')].map((td) => td.textContent).slice(0, 6).join(' ')));
+      return r.length === 2 ? r : null;
+    }, 'two methods in the Requests dialog');
+    expect(rows!.sort()).toEqual(['jsonrpc lost 1 0 0 1', 'jsonrpc sum 1 1 0 0']);
+    // The unanswered filter, then clear it with its chip.
+    const rowTexts = () => panel.$$eval('[data-testid="frame-row"]', (els) => els.map((e) => e.textContent ?? ''));
+    await panel.click('[data-testid="only-unanswered"]');
+    await waitFor(async () => (await rowTexts()).length === 1, 'only the unanswered request');
+    expect((await rowTexts())[0]).toContain('lost');
+    await panel.$eval('[data-testid="requests-dialog"]', (d) => [...d.querySelectorAll('button')].find((b) => b.textContent === 'Close')!.click());
+    await panel.click('[aria-label="Remove filter unanswered requests"]');
+    await waitFor(async () => (await rowTexts()).length === 4, 'all four rows again');
+    // The context menu jumps from the request to its response.
+    const rowsNow = await panel.$$('[data-testid="frame-row"]');
+    const box = (await rowsNow[0].boundingBox())!;
+    await panel.mouse.click(box.x + 40, box.y + box.height / 2, { button: 'right' });
+    await panel.waitForSelector('[role="menu"]');
+    await panel.$$eval('[role="menuitem"]', (els) => (els.find((e) => e.textContent?.startsWith('Go to the response')) as HTMLElement).click());
+    await waitFor(async () => {
+      const selected = await panel.$('[data-testid="frame-row"][aria-selected="true"]');
+      return selected && /result/.test(await selected.evaluate((e) => e.textContent ?? ''));
+    }, 'the response selected');
+    await panel.click('[data-testid="show-live"]');
+    await waitFor(async () => (await panelCount(panel)) === `${har.live} frames`, 'back to live');
+  });
+
   test('broken files get a message naming the problem; the panel keeps working', async () => {
     const { page, panel } = har;
     const cases: Array<[string, string, RegExp]> = [
