@@ -7,9 +7,12 @@ import { sessionFromStore } from '../model/session-io';
 import type { SocketCommand } from '../protocol/commands';
 import { useReplay, type Timing } from './use-replay';
 import { useAnchored } from './anchored';
+import { compareLatencies } from '../model/pair-compare';
+import { usePanel } from './context';
 
 interface Props { source: CaptureStore; live: CaptureStore; command(c: Connection, cmd: SocketCommand): void; onClose(): void }
 
+const ms = (v: number | undefined) => (v === undefined ? '—' : v < 10 ? v.toFixed(1) : String(Math.round(v)));
 const show = (f: { opcode: string; data: string }) => (f.opcode === 'text' ? f.data : hexPreview(base64ToBytes(f.data), Infinity));
 
 export function ReplayDialog({ source, live, command, onClose }: Props) {
@@ -31,6 +34,10 @@ export function ReplayDialog({ source, live, command, onClose }: Props) {
   const replay = useReplay(steps, live, command);
   const select = (i: number) => { setPick(i); setFrozen(null); };
   const volatileKeys = volatile.split(',').map((s) => s.trim()).filter(Boolean);
+  const { settings } = usePanel();
+  const info = { url: recording?.url ?? '', protocol: recording?.protocol ?? '', protocols: recording?.protocol ? [recording.protocol] : [] };
+  const latencies = useMemo(() => (replay.next ? compareLatencies(recording?.frames ?? [], replay.traffic, info, settings.value.unansweredAfterMs) : []),
+    [recording, replay.traffic, replay.next, settings.value.unansweredAfterMs]);
 
   const begin = () => {
     setFrozen(current);
@@ -61,6 +68,18 @@ export function ReplayDialog({ source, live, command, onClose }: Props) {
         <span class="spacer" />
         <button type="button" onClick={() => { replay.stop(); onClose(); }}>Close</button>
       </div>
+      {latencies.length > 0 && (
+        <table class="requests-table" data-testid="replay-latencies">
+          <caption>Requests: the recording and this replay</caption>
+          <thead><tr><th>Protocol</th><th>Method</th><th>Recorded: asked</th><th>p50 ms</th><th>Now: asked</th><th>answered</th><th>no answer</th><th>p50 ms</th></tr></thead>
+          <tbody>{latencies.map((r) => (
+            <tr key={`${r.family} ${r.method}`} data-testid="replay-latency-row">
+              <td>{r.family}</td><td>{r.method || '—'}</td><td>{r.a?.count ?? 0}</td><td>{ms(r.a?.p50)}</td>
+              <td>{r.b?.count ?? 0}</td><td>{r.b?.answered ?? 0}</td><td class={r.b?.unanswered ? 'warning' : ''}>{r.b?.unanswered ?? 0}</td><td>{ms(r.b?.p50)}</td>
+            </tr>
+          ))}</tbody>
+        </table>
+      )}
       {steps.length > 0 && <div class="cmp cmp-head" data-testid="replay-columns"><span>Recorded response</span><span>Response now</span></div>}
       <ol class="replay-steps" data-testid="replay-steps">
         {steps.map((s, i) => {

@@ -9,6 +9,8 @@ import { splitResponses, stepDelay, type ReplayStep } from '../model/replay';
 import { resendCommand, type SocketCommand } from '../protocol/commands';
 import { base64ToBytes } from '../model/bytes';
 import type { SessionFrame } from '../model/session-io';
+import type { TimedFrame } from '../model/pair-compare';
+import { bytesToBase64 } from '../model/bytes';
 import { usePanel } from './context';
 
 export type Target = { kind: 'live'; conn: string } | { kind: 'new'; url: string; protocol: string };
@@ -20,6 +22,8 @@ export interface ReplayRun {
   running: boolean;
   /** Responses received after each step was sent. */
   actual: string[][];
+  /** The replay's traffic on its connection, both ways, with times (to pair requests with their answers). */
+  traffic: TimedFrame[];
   error: string | null;
   start(target: Target, timing: Timing, speed: number): void;
   step(): void;
@@ -32,6 +36,7 @@ export function useReplay(steps: ReplayStep[], live: CaptureStore, command: (c: 
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [ownResponses, setOwnResponses] = useState<string[]>([]);
+  const [ownTraffic, setOwnTraffic] = useState<TimedFrame[]>([]);
   const run = useRef<{ target: Target; timing: Timing; speed: number; marks: number[]; socket: WebSocket | null; timer: number } | null>(null);
 
   const stop = () => {
@@ -61,6 +66,7 @@ export function useReplay(steps: ReplayStep[], live: CaptureStore, command: (c: 
       command(conn, resendCommand(frame));
     } else if (r.socket && r.socket.readyState === WebSocket.OPEN) {
       r.socket.send(frame.opcode === 'text' ? frame.data : base64ToBytes(frame.data));
+      setOwnTraffic((all) => [...all, { time: Date.now(), dir: 'sent', opcode: frame.opcode, data: frame.data }]);
     }
     setNext(i + 1);
     if (r.timing !== 'step' && i + 1 < steps.length) r.timer = window.setTimeout(() => sendStep(i + 1), stepDelay(steps[i + 1], r.timing, r.speed));
@@ -72,6 +78,7 @@ export function useReplay(steps: ReplayStep[], live: CaptureStore, command: (c: 
     setError(null);
     setNext(0);
     setOwnResponses([]);
+    setOwnTraffic([]);
     run.current = { target, timing, speed, marks: [], socket: null, timer: 0 };
     setRunning(true);
     if (target.kind === 'live') { if (timing !== 'step') sendStep(0); return; }
@@ -84,6 +91,9 @@ export function useReplay(steps: ReplayStep[], live: CaptureStore, command: (c: 
       socket.onmessage = (e) => {
         const text = typeof e.data === 'string' ? e.data : Array.from(new Uint8Array(e.data), (b) => b.toString(16).padStart(2, '0')).join(' ');
         setOwnResponses((all) => [...all, text]);
+        const received: TimedFrame = typeof e.data === 'string' ? { time: Date.now(), dir: 'received', opcode: 'text', data: e.data }
+          : { time: Date.now(), dir: 'received', opcode: 'binary', data: bytesToBase64(new Uint8Array(e.data)) };
+        setOwnTraffic((all) => [...all, received]);
       };
     } catch (e) {
       setError((e as Error).message);
@@ -95,7 +105,18 @@ export function useReplay(steps: ReplayStep[], live: CaptureStore, command: (c: 
   const r = run.current;
   const responses = r?.target.kind === 'live' ? responsesSince(live, r.target.conn, r.marks[0]) : ownResponses;
   const actual = splitResponses(steps, next, responses);
-  return { next, running, actual, error, start, step: () => sendStep(next), stop };
+  const traffic = r?.target.kind === 'live' ? trafficSince(live, r.target.conn, r.marks[0]) : ownTraffic;
+  return { next, running, actual, traffic, error, start, step: () => sendStep(next), stop };
+}
+
+function trafficSince(store: CaptureStore, conn: string, from: number | undefined): TimedFrame[] {
+  if (from === undefined) return [];
+  const out: TimedFrame[] = [];
+  for (let pos = Math.max(from, store.firstPos); pos < store.firstPos + store.frames.length; pos++) {
+    const f = store.frames[pos - store.firstPos];
+    if (f && f.conn === conn) out.push({ time: f.time, dir: f.dir, opcode: f.opcode, data: f.data });
+  }
+  return out;
 }
 
 function responsesSince(store: CaptureStore, conn: string, from: number | undefined): string[] {

@@ -89,3 +89,32 @@ test('replay several frames marked with Ctrl-click, in table order', async () =>
   await waitFor(() => texts().length === before + 2, 'two frames replayed');
   expect(texts().slice(-2)).toEqual(['a', 'b']);
 });
+
+test('a replayed JSON-RPC connection: requests paired on both sides, latencies of the recording and of the replay', async () => {
+  server.page('/rpc-rec', `<script>
+    const ws = new WebSocket('${server.wsUrl}/rpc');
+    window.opened = new Promise((r) => { ws.onopen = r; });
+    window.call = (id) => new Promise((r) => { ws.onmessage = (e) => r(e.data); ws.send(JSON.stringify({ jsonrpc: '2.0', id, method: 'echo.params', params: [id] })); });
+  </script>`);
+  const rpcPage = await chromium.browser.newPage();
+  await rpcPage.goto(`${server.url}/rpc-rec`);
+  await rpcPage.evaluate(() => (window as any).opened);
+  for (const id of [1, 2, 3]) await rpcPage.evaluate((i) => (window as any).call(i), id);
+  const rpcPanel = await openPanelAsTab(chromium, rpcPage);
+  await waitFor(async () => (await panelCount(rpcPanel)) === '6 frames', 'the recording: 3 calls, 3 results');
+  await rpcPanel.click('[data-testid="replay"]');
+  await rpcPanel.waitForSelector('[data-testid="replay-dialog"]');
+  await rpcPanel.select('[data-testid="replay-target"]', 'new');
+  await rpcPanel.click('[data-testid="replay-start"]');
+  const rows = await waitFor(async () => {
+    const r = await rpcPanel.$$eval('[data-testid="replay-latency-row"] td', (tds) => tds.map((td) => td.textContent));
+    return r.length === 8 && r[5] === '3' ? r : null;
+  }, 'the latency comparison with three answered replays');
+  expect(rows!.slice(0, 3)).toEqual(['jsonrpc', 'echo.params', '3']);
+  expect(rows![4]).toBe('3'); // asked again in the replay
+  expect(rows![6]).toBe('0'); // none left without an answer
+  expect(Number(rows![3])).toBeGreaterThanOrEqual(0);
+  expect(Number(rows![7])).toBeGreaterThanOrEqual(0);
+  await rpcPanel.close();
+  await rpcPage.close();
+});

@@ -19,7 +19,8 @@ export interface TestServer {
 
 /**
  * Endpoints: /echo echoes exactly; /close/CODE/REASON sends one text then closes with that code;
- * /push/N sends N text frames then a binary one; /stamp answers {"text", "ts"} (ts differs every time).
+ * /push/N sends N text frames then a binary one; /stamp answers {"text", "ts"} (ts differs every time);
+ * /rpc answers each JSON-RPC 2.0 request with its params as the result (notifications: nothing).
  */
 export async function startTestServer(): Promise<TestServer> {
   const pages = new Map<string, string>();
@@ -38,6 +39,12 @@ export async function startTestServer(): Promise<TestServer> {
       received.push({ text: isBinary ? null : data.toString('utf8'), bytes: Buffer.from(data), binary: isBinary });
       if (path.startsWith('/echo')) ws.send(data, { binary: isBinary });
       if (path.startsWith('/stamp')) ws.send(JSON.stringify({ text: data.toString(), ts: Date.now() + Math.random() }));
+      if (path.startsWith('/rpc')) {
+        try {
+          const call = JSON.parse(data.toString()) as { id?: unknown; params?: unknown };
+          if (call.id !== undefined) ws.send(JSON.stringify({ jsonrpc: '2.0', id: call.id, result: call.params ?? null }));
+        } catch { /* not JSON: no answer */ }
+      }
     });
     const close = /^\/close\/(\d+)\/(.*)$/.exec(path);
     if (close) {

@@ -1,0 +1,17 @@
+import { expect, test } from 'vitest';
+import { compareLatencies, type TimedFrame } from './pair-compare';
+
+const rpc = (time: number, dir: 'sent' | 'received', body: object): TimedFrame => ({ time, dir, opcode: 'text', data: JSON.stringify({ jsonrpc: '2.0', ...body }) });
+const CONN = { url: 'ws://x/rpc', protocol: '', protocols: [] };
+
+test('a replay whose server got slower, and that lost an answer, reads so per method', () => {
+  const recorded = [rpc(0, 'sent', { id: 1, method: 'sum', params: [] }), rpc(10, 'received', { id: 1, result: 1 }),
+    rpc(20, 'sent', { id: 2, method: 'get', params: [] }), rpc(25, 'received', { id: 2, result: 2 })];
+  const replayed = [rpc(1000, 'sent', { id: 1, method: 'sum', params: [] }), rpc(1090, 'received', { id: 1, result: 1 }),
+    rpc(1100, 'sent', { id: 2, method: 'get', params: [] }), rpc(9000, 'sent', { method: 'ping' })];
+  const rows = compareLatencies(recorded, replayed, CONN, 5000);
+  const sum = rows.find((r) => r.method === 'sum')!;
+  expect([sum.a?.p50, sum.b?.p50]).toEqual([10, 90]);
+  const get = rows.find((r) => r.method === 'get')!;
+  expect([get.a?.answered, get.b?.answered, get.b?.unanswered]).toEqual([1, 0, 1]);
+});
