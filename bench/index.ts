@@ -4,7 +4,7 @@
  * budget, ratio to budget, pass/fail) and the detail tables.
  *
  *   --quick           the fast subset with short runs (what scripts/bench-check.mjs runs)
- *   --only=a,b        run only these suites (overhead, ingest, million, big, backlog, page)
+ *   --only=a,b        run only these suites (overhead, ingest, churn, million, big, backlog, page)
  *   --json=FILE       also write the metrics as JSON
  *   --record          write the tables to bench/RESULTS.md
  */
@@ -19,6 +19,7 @@ import { markdownTable, ratioToBudget, summaryRows, type SuiteResult } from './l
 import { benchOverhead } from './overhead';
 import { benchPageCost } from './page-cost';
 import { benchPanelMillion } from './panel-million';
+import { benchChurn } from './churn';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`))?.split('=')[1] ?? (args.includes(`--${name}`) ? '' : undefined);
@@ -28,7 +29,8 @@ const only = flag('only')?.split(',');
 const SUITES: Array<[string, string, () => Promise<SuiteResult>, boolean]> = [
   ['page', 'Cost per page (hook size, load time)', () => benchPageCost({ loads: quick ? 10 : 20 }), true],
   ['overhead', 'Page overhead (echo loop)', () => benchOverhead(quick ? { rounds: 5, runMs: 1000, budgetedOnly: true } : { rounds: 5, runMs: 3000 }), true],
-  ['ingest', 'Ingest (paced sender, our panel open)', () => benchIngest(quick ? { rate: 20_000, seconds: 3, baselines: false } : { rate: 20_000, seconds: 10 }), true],
+  ['ingest', 'Ingest (paced sender, our panel open)', () => benchIngest(quick ? { rate: 20_000, seconds: 3, baselines: false } : { rate: 50_000, seconds: 10 }), true],
+  ['churn', 'Churn (10,000 sockets, DevTools closed)', () => benchChurn({ sockets: 10_000, rounds: 2 }), false],
   ['big', 'Big frames (32 MB captured and previewed; ten 32 MB frames)', () => benchBigFrames(), false],
   ['backlog', 'Per-tab backlog memory (DevTools closed)', () => benchBacklog(), false],
   ['million', 'Panel with 1,000,000 frames', () => benchPanelMillion(), false],

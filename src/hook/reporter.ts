@@ -4,12 +4,14 @@
  * page listener sees it. Binary payloads are transferred, not copied again.
  *
  * Two modes, set by the relay (issue 14: the consumer pulls):
- * - quiet (no panel listening, the start): reports are only kept. The relay is told, with an
- *   empty batch as a doorbell, about the first report and whenever PULL_AT bytes wait; it then
- *   pulls them. So a page posts one message per ~256 KB of traffic instead of one per
- *   microtask, and schedules nothing (no timer, no task: see docs/investigations/issue-14.md).
- * - live (a panel listens): reports are posted per microtask, as they happen, so that a page
- *   that navigates away (Preserve log) has posted everything before it goes.
+ * - quiet (no panel listening, the start): frames are only kept. The relay is told, with an empty
+ *   batch as a doorbell, when PULL_AT bytes wait; it then pulls them. So a page in a ping-pong posts
+ *   one message per ~256 KB of traffic instead of one per microtask, and schedules nothing (no timer).
+ *   A socket's lifecycle (new, open, error, close) is still posted per microtask, with the frames
+ *   before it: kept back too, Chromium stalled a page opening and closing ~10,000 sockets, 8 at a time
+ *   (reproduced, see docs/investigations/issue-14.md), and a page that churns sockets is all lifecycle.
+ * - live (a panel listens): everything is posted per microtask, as it happens, so that a page that
+ *   navigates away (Preserve log) has posted everything before it goes.
  * A pull is a number from the relay (1: go live, 0: stay quiet); its reply is the waiting
  * reports with that number appended, so the relay can tell it from a live batch.
  */
@@ -29,45 +31,43 @@ let transfer = natives.list<Transferable>();
 let scheduled = false;
 let live = false;
 let waiting = 0;
-/** A doorbell was posted and not yet answered by a pull; `everRung`: the first report rings it. */
+/** A doorbell was posted and not yet answered by a pull. */
 let rung = false;
-let everRung = false;
 
-function take(): [HookMessage[], Transferable[]] {
-  const taken: [HookMessage[], Transferable[]] = [batch, transfer];
+/** Posts what waits, then `extra` after it (no destructuring or spread here: the page may have replaced the iterator). */
+function post(extra?: number): void {
+  const messages = batch, transferables = transfer;
   batch = natives.list();
   transfer = natives.list();
   waiting = 0;
-  return taken;
+  if (extra !== undefined) messages[messages.length] = extra as unknown as HookMessage;
+  natives.portPost(channel.port1, messages, transferables);
 }
 
 function flush(): void {
   scheduled = false;
-  if (!batch.length) return;
-  const [messages, transferables] = take();
-  natives.portPost(channel.port1, messages, transferables);
+  if (batch.length) post();
 }
 
 function ring(): void {
-  rung = everRung = true;
+  rung = true;
   natives.portPost(channel.port1, natives.list(), natives.list());
 }
 
 /** Answers a pull: everything waiting, then the mode the relay asked for. */
 function pulled(goLive: number): void {
-  const [messages, transferables] = take();
-  messages[messages.length] = goLive as unknown as HookMessage;
   scheduled = false;
   rung = false;
   live = goLive === 1;
-  natives.portPost(channel.port1, messages, transferables);
+  post(goLive);
 }
 
 /** Queues a message; `bytes` is a fresh buffer owned by the hook, moved to the relay. */
 export function report(message: HookMessage, bytes?: ArrayBuffer): void {
   batch[batch.length] = message;
   if (bytes) transfer[transfer.length] = bytes;
-  if (live) {
+  const k = message.k;
+  if (live || k === 'new' || k === 'open' || k === 'close' || k === 'error') {
     if (scheduled) return;
     scheduled = true;
     natives.queueMicrotask(flush);
@@ -75,7 +75,7 @@ export function report(message: HookMessage, bytes?: ArrayBuffer): void {
   }
   const data = (message as { data?: unknown }).data;
   waiting += RECORD_BYTES + (bytes ? bufferLength(bytes) : typeof data === 'string' ? data.length : 0);
-  if (!rung && (!everRung || waiting >= PULL_AT)) ring();
+  if (!rung && waiting >= PULL_AT) ring();
   else if (waiting >= UNPULLED_MAX) { live = true; flush(); }
 }
 

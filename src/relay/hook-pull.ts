@@ -22,26 +22,35 @@ export class HookPuller {
     this.port = port;
   }
 
-  /** Asks for what the hook holds; resolves once that was taken in (Blob payloads read). */
+  /**
+   * Asks for what the hook holds (and for the mode); resolves once that was taken in (Blob payloads
+   * read), or after PULL_TIMEOUT_MS. The timeout is armed only here, for a panel that waits: the
+   * doorbell's pulls arm nothing, so a page with no panel listening gets no delayed task of ours.
+   */
   pull(live: boolean): Promise<void> {
-    this.live = live;
-    if (!this.port) return Promise.resolve();
-    this.port.postMessage(live ? 1 : 0);
     return new Promise((resolve) => {
-      this.waiters.push(resolve);
+      if (!this.send(live, resolve)) { resolve(); return; }
       // Not setTimeout: timer ids are shared with the page's world, whose own ids would skip.
       AbortSignal.timeout(PULL_TIMEOUT_MS).addEventListener('abort', () => resolve());
     });
   }
 
+  private send(live: boolean, taken: () => void = () => {}): boolean {
+    this.live = live;
+    if (!this.port) return false;
+    this.port.postMessage(live ? 1 : 0);
+    this.waiters.push(taken);
+    return true;
+  }
+
   /** Back to quiet, unless already asked. */
   quiet(): void {
-    if (this.live) void this.pull(false);
+    if (this.live) this.send(false);
   }
 
   /** The hook has reports waiting: take them, unless a pull is on its way. */
   doorbell(): void {
-    if (!this.waiters.length) void this.pull(this.live);
+    if (!this.waiters.length) this.send(this.live);
   }
 
   /** A pull's reply was taken in once `settled` resolves. */
