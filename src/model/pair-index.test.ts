@@ -3,7 +3,7 @@ import { decodeFrame, frameInput } from '../decode';
 import type { CaptureEvent, FrameEvent } from '../protocol/capture';
 import type { PanelMessage } from '../protocol/ports';
 import { CaptureStore } from './capture-store';
-import { PairIndex, UNPAIRED_AFTER, type HintsOf } from './pair-index';
+import { PAIR_MAX_BYTES, PairIndex, UNPAIRED_AFTER, type HintsOf } from './pair-index';
 import { exchangeState, pairHintsOf } from './pairing';
 
 const DOC = 'doc-p';
@@ -100,4 +100,14 @@ test('frames the store evicted are forgotten', () => {
   expect(s.frames).toHaveLength(4);
   index.catchUp(() => false);
   expect(index.exchanges().map((e) => e.method)).toEqual(['b', 'b', 'b', 'b']);
+});
+
+test('frames over PAIR_MAX_BYTES are not decoded for pairing', () => {
+  const big = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'upload', params: ['x'.repeat(PAIR_MAX_BYTES)] });
+  const s = storeOf([conn(1), frame(1, 'sent', big, 1), frame(1, 'sent', rpc(2, 'small'), 2)]);
+  const index = new PairIndex(s, hintsOf);
+  decoded.count = 0;
+  index.catchUp(() => false);
+  expect(decoded.count).toBe(1);
+  expect(index.exchanges().map((e) => e.method)).toEqual(['small']);
 });

@@ -6,13 +6,17 @@
  *
  * A connection that shows no request id in its first UNPAIRED_AFTER frames (a ticker, a chat of
  * plain JSON) is not decoded for pairing any more: at 20,000 frames/s, that is what keeps the
- * cost of pairing near zero for traffic that has none.
+ * cost of pairing near zero for traffic that has none. Decoding a frame by its content can take
+ * milliseconds (1 KB of letters is valid base64, and the bytes are then tried as every binary
+ * format), so the deadline is asked after every frame decoded.
  */
 import type { PairHint } from '../decode/types';
 import type { CaptureStore, Connection, Frame } from './capture-store';
 import { Pairing, type Exchange, type FrameLink } from './pairing';
 
-export const UNPAIRED_AFTER = 200;
+export const UNPAIRED_AFTER = 50;
+/** Frames larger than this carry data, not a request: not decoded for pairing (they count toward UNPAIRED_AFTER). */
+export const PAIR_MAX_BYTES = 16 * 1024;
 
 /** A frame's pairing hints; `session` is its connection's (decoders keep what earlier frames told them there). */
 export type HintsOf = (frame: Frame, connection: Connection | undefined, session: Map<string, unknown>) => readonly PairHint[];
@@ -64,27 +68,29 @@ export class PairIndex {
       this.version++;
     }
     const end = firstPos + frames.length;
-    let steps = 0;
     while (this.next < end) {
-      if ((++steps & 31) === 0 && deadline()) break;
       const frame = frames[this.next - firstPos];
       this.next++;
       if (frame.time > this.lastTime) this.lastTime = frame.time;
-      if (this.pairFrame(frame)) this.version++;
+      const decoded = this.pairFrame(frame);
+      if (decoded === 'changed') this.version++;
+      if (decoded !== 'skipped' && deadline()) break;
     }
     if (this.next >= end) this.closeConnections();
     return this.version !== before;
   }
 
-  private pairFrame(frame: Frame): boolean {
+  /** 'skipped': not decoded (its connection has no request ids); 'changed': an exchange changed. */
+  private pairFrame(frame: Frame): 'skipped' | 'decoded' | 'changed' {
     let seen = this.seen.get(frame.conn);
     if (!seen) this.seen.set(frame.conn, (seen = { frames: 0, paired: false, session: new Map() }));
-    if (!seen.paired && seen.frames >= UNPAIRED_AFTER) return false;
+    if (!seen.paired && seen.frames >= UNPAIRED_AFTER) return 'skipped';
     seen.frames++;
+    if (frame.size > PAIR_MAX_BYTES) return 'decoded';
     const hints = this.hintsOf(frame, this.store.connections.get(frame.conn), seen.session);
-    if (!hints.length) return false;
+    if (!hints.length) return 'decoded';
     seen.paired = true;
-    return this.pairing.add({ id: frame.index, conn: frame.conn, dir: frame.dir, time: frame.time, hints }).length > 0;
+    return this.pairing.add({ id: frame.index, conn: frame.conn, dir: frame.dir, time: frame.time, hints }).length > 0 ? 'changed' : 'decoded';
   }
 
   private closesPending(): boolean {
