@@ -34,10 +34,13 @@ export function ReplayDialog({ source, live, command, onClose }: Props) {
   const replay = useReplay(steps, live, command);
   const select = (i: number) => { setPick(i); setFrozen(null); };
   const volatileKeys = volatile.split(',').map((s) => s.trim()).filter(Boolean);
-  const { settings } = usePanel();
-  const info = { url: recording?.url ?? '', protocol: recording?.protocol ?? '', protocols: recording?.protocol ? [recording.protocol] : [] };
-  const latencies = useMemo(() => (replay.next ? compareLatencies(recording?.frames ?? [], replay.traffic, info, settings.value.unansweredAfterMs) : []),
-    [recording, replay.traffic, replay.next, settings.value.unansweredAfterMs]);
+  const { settings, decoding, decodeAs } = usePanel();
+  const latencies = useMemo(() => {
+    if (!replay.next || !recording) return [];
+    const info = { url: recording.url, protocol: recording.protocol, protocols: recording.protocol ? [recording.protocol] : [] };
+    const override = decodeAs.value.get(recorded[pick]?.id ?? '');
+    return compareLatencies(recording.frames, replay.traffic, (f, session) => decoding.pairHints(f, info, override, session), settings.value.unansweredAfterMs);
+  }, [recording, replay.traffic, replay.next, settings.value.unansweredAfterMs, decodeAs.value]);
 
   const begin = () => {
     setFrozen(current);

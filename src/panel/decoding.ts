@@ -7,11 +7,15 @@
  * A `Decoding` belongs to the panel's state (see state.ts): its caches and the decoders the user
  * built live as long as the panel, with no module-level state.
  */
-import { decodeFrame, frameInput, type ConnectionInfo, type DecodeInput, type DecodeResult, type Decoder } from '../decode';
+import { decodeFrame, frameInput, type CapturedFrame, type ConnectionInfo, type DecodeInput, type DecodeResult, type Decoder, type PairHint } from '../decode';
 import type { Connection, Frame } from '../model/capture-store';
+import { pairHintsOf } from '../model/pairing';
 
 /** Formats whose summary says more than the raw preview does. */
 const PLAIN: readonly string[] = ['json', 'text', 'hex'];
+
+/** A frame as the decoders take it; the panel's binary frames may still hold their bytes. */
+type DecodableFrame = CapturedFrame & { bytes?: ArrayBuffer };
 
 export type TableSummary = { format: string; summary: string } | null;
 
@@ -90,15 +94,16 @@ export class Decoding {
   }
 
   /**
-   * What pairing needs of a frame: its decode result, not kept. Pairing decodes every frame of a
-   * connection once, in order, with the connection's `session`: split messages are put together.
+   * What pairing needs of a frame (live, imported, or a replay's traffic): its request ids, with the
+   * user's decoder choice, nothing kept. Pairing decodes every frame of a connection once, in order,
+   * with the connection's `session`: split messages are put together.
    */
-  forPairing(frame: Frame, connection: Connection | undefined, override: string | undefined, session: Map<string, unknown>): DecodeResult {
-    return this.decodeForSummary(frame, connection, override, session);
+  pairHints(frame: DecodableFrame, connection: ConnectionInfo | undefined, override: string | undefined, session: Map<string, unknown>): PairHint[] {
+    return pairHintsOf(this.decodeForSummary(frame, connection, override, session));
   }
 
   /** Like `decoded`, without the plain-text / hex-dump fallback (a summary never shows it). */
-  private decodeForSummary(frame: Frame, connection: Connection | undefined, override?: string, session?: Map<string, unknown>): DecodeResult {
+  private decodeForSummary(frame: DecodableFrame, connection: ConnectionInfo | undefined, override?: string, session?: Map<string, unknown>): DecodeResult {
     try {
       const info = connection ?? { url: '', protocol: '', protocols: [] };
       const input = inputOf(frame, info);
@@ -111,7 +116,7 @@ export class Decoding {
 }
 
 /** The decoders' input; a binary payload that arrived as bytes is used as is (no base64 round trip). */
-function inputOf(frame: Frame, info: ConnectionInfo): DecodeInput {
+function inputOf(frame: DecodableFrame, info: ConnectionInfo): DecodeInput {
   if (!frame.bytes) return frameInput(frame, info);
   return { bytes: new Uint8Array(frame.bytes), text: null, dir: frame.dir, connection: { url: info.url, protocol: info.protocol, protocols: info.protocols } };
 }

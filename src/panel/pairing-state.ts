@@ -6,7 +6,7 @@
  */
 import { signal } from '@preact/signals';
 import type { CaptureStore } from '../model/capture-store';
-import { pairHintsOf, type Pairing } from '../model/pairing';
+import type { Pairing } from '../model/pairing';
 import { PairIndex } from '../model/pair-index';
 import type { Decoding } from './decoding';
 
@@ -36,7 +36,7 @@ export class PanelPairing {
   of(store: CaptureStore): PairIndex {
     let index = this.indexes.get(store);
     if (!index) {
-      index = new PairIndex(store, (frame, connection, session) => pairHintsOf(this.decoding.forPairing(frame, connection, this.decodeAs().get(frame.conn), session)));
+      index = new PairIndex(store, (frame, connection, session) => this.decoding.pairHints(frame, connection, this.decodeAs().get(frame.conn), session));
       this.indexes.set(store, index);
     }
     return index;
