@@ -125,11 +125,15 @@ export function defineInterceptSuite(driver: PanelDriver): PanelOnPage {
   test('held frames are forwarded after the timeout, and when the panel goes away', async () => {
     await s.panel.click('[data-testid="break-received"]');
     await fill(s.panel, 'break-match', 'slow');
-    await s.panel.$eval('.breakpoints input[type="number"]', (e) => { const i = e as HTMLInputElement; i.value = '1'; i.dispatchEvent(new Event('input', { bubbles: true })); });
+    // 3 s: long enough that a panel starved of CPU still draws the held frame before it goes on.
+    await s.panel.$eval('.breakpoints input[type="number"]', (e) => { const i = e as HTMLInputElement; i.value = '3'; i.dispatchEvent(new Event('input', { bubbles: true })); });
     await settle();
+    await settle();
+    const asked = Date.now();
     await say('slow one');
     await s.panel.waitForSelector('[data-testid="held"]');
-    await waitFor(async () => (await seen()).includes('slow one'), 'forwarded after 1 s', 5000);
+    await waitFor(async () => (await seen()).includes('slow one'), 'forwarded after 3 s', 10_000);
+    expect(Date.now() - asked).toBeGreaterThanOrEqual(2900);
 
     await say('slow two');
     await s.panel.waitForSelector('[data-testid="held"]');
